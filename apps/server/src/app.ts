@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { registerAuditRoutes } from './features/audit/audit.routes.ts';
+import { registerAuthRoutes } from './features/auth/auth.routes.ts';
+import { sessionMiddleware } from './features/auth/session-middleware.ts';
+import { registerClusterRoutes } from './features/clusters/clusters.routes.ts';
+import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.routes.ts';
+import { registerMeetingRoutes } from './features/meetings/meetings.routes.ts';
+import { registerOrgUnitRoutes } from './features/org-units/org-units.routes.ts';
+import { registerSystemRoutes } from './features/system/system.routes.ts';
+import { registerUserRoutes } from './features/users/users.routes.ts';
+import type { App, AppEnv, Services } from './lib/context.ts';
+import { handleError } from './lib/error-handler.ts';
+import { AppError } from './lib/errors.ts';
+import { problemResponse } from './lib/problem.ts';
+import { contentTypeCheck, originCheck, requestContext } from './lib/request-guards.ts';
+import { securityHeaders } from './lib/security-headers.ts';
+import { fieldErrorsFromIssues } from './lib/validation-messages.ts';
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+/** Every feature's routes, in one list so the router, the OpenAPI document and the authorisation matrix agree. */
+export const FEATURE_ROUTES: ((app: App) => void)[] = [
+  registerSystemRoutes,
+  registerAuthRoutes,
+  registerFiscalYearRoutes,
+  registerOrgUnitRoutes,
+  registerUserRoutes,
+  registerClusterRoutes,
+  registerMeetingRoutes,
+  registerAuditRoutes,
+];
+
+function defaultWebRoot(): string {
+  return fileURLToPath(new URL('../../web/dist', import.meta.url));
+}
+
+/** Builds the HTTP application around the given services. */
+export function createApp(services: Services, options: { webRoot?: string } = {}): App {
+  const app: App = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError('validation_failed', { fieldErrors: fieldErrorsFromIssues(result.error.issues) });
+      }
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  app.use('*', requestContext());
+  app.use('*', securityHeaders());
+  app.onError(handleError);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: Math.max(JSON_BODY_LIMIT, services.config.uploadLimitBytes),
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
+  app.use('/api/*', contentTypeCheck());
+  app.use('/api/*', originCheck());
+  app.use('/api/*', sessionMiddleware());
+
+  for (const register of FEATURE_ROUTES) register(app);
+
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Totonoe API',
+      version: '1.0.0',
+      description: '市政変革（X会議・局区X方針・経営分析・自主的な改革・プラチナ市役所プロジェクト・ニーズ・課題）の API',
+    },
+  });
+
+  app.all('/api/*', (c) => problemResponse(c, new AppError('not_found')));
+
+  const webRoot = options.webRoot ?? defaultWebRoot();
+  if (existsSync(path.join(webRoot, 'index.html'))) {
+    const indexHtml = readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+    const relativeRoot = path.relative(process.cwd(), webRoot) || '.';
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root: relativeRoot,
+        onFound: (_path, c) => {
+          c.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
+    app.use('*', serveStatic({ root: relativeRoot }));
+    app.get('*', (c) => {
+      c.header('cache-control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  } else {
+    app.get('*', (c) =>
+      c.text('Web アプリがビルドされていません。`npm run build` を実行してください。/ The web app is not built: run `npm run build`.', 503),
+    );
+  }
+  app.notFound((c) => problemResponse(c, new AppError('not_found')));
+  return app;
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+import { lockDataDirectory, startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
+
+export type Database = NodePgDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Either the database or an open transaction: what queries accept. */
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = {
+  kind: 'embedded' | 'postgres';
+  db: Database;
+  pool: pg.Pool;
+  embedded: EmbeddedServer | null;
+  close: () => Promise<void>;
+};
+
+// bigint columns (count(*), sums) arrive as strings; numeric stays a string on purpose.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => BigInt(value));
+
+/** Opens PostgreSQL by URL, or the embedded PGlite under dataDir (null: in memory). */
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir?: string | null;
+  loadDataDirFrom?: string;
+  poolSize?: number;
+}): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+    });
+    pool.on('error', () => undefined); // a dropped idle client must not crash the process
+    return {
+      kind: 'postgres',
+      db: drizzle(pool, { schema }),
+      pool,
+      embedded: null,
+      close: () => pool.end(),
+    };
+  }
+  const dataDir = options.dataDir === undefined ? './data' : options.dataDir;
+  const unlock = dataDir ? lockDataDirectory(dataDir) : () => undefined;
+  try {
+    const embedded = await startEmbeddedServer({
+      dataDir: dataDir ? path.join(dataDir, 'pgdata') : null,
+      loadDataDirFrom: options.loadDataDirFrom,
+    });
+    // PGlite is one session: a single pooled connection queues callers and keeps a transaction whole.
+    const pool = new pg.Pool({
+      host: embedded.host,
+      port: embedded.port,
+      user: 'postgres',
+      database: 'postgres',
+      max: 1,
+    });
+    pool.on('error', () => undefined);
+    return {
+      kind: 'embedded',
+      db: drizzle(pool, { schema }),
+      pool,
+      embedded,
+      close: async () => {
+        await pool.end();
+        await embedded.stop();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}

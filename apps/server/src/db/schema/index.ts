@@ -1,0 +1,3 @@
+export * from './clusters.ts';
+export * from './core.ts';
+export * from './meetings.ts';

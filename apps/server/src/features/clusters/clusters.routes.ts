@@ -1,0 +1,91 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CLUSTER_GROUPS, CLUSTER_KINDS } from '@totonoe/domain';
+import { authorize, requireUser } from '../../lib/authorization.ts';
+import { actorOf, type App } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
+import { etagOf, requireIfMatch } from '../../lib/etag.ts';
+import { errorResponses, fiscalYearQuery, jsonBody, jsonResponse, uuidParam } from '../../lib/openapi.ts';
+import { resolveFiscalYear } from '../fiscal-years/index.ts';
+import { listClustersForYear, listGroupsAndKinds } from './clusters.queries.ts';
+import { clusterPolicy } from './clusters.policy.ts';
+import { clusterGroupSchema, clusterSchema, presentCluster, presentGroups } from './clusters.presenter.ts';
+import { updateCluster } from './update-cluster.ts';
+
+const yearQuery = z.object({ fy: fiscalYearQuery.optional() });
+
+const listRouteDef = createRoute({
+  method: 'get',
+  path: '/api/v1/clusters',
+  tags: ['clusters'],
+  summary: 'The cluster register as it stood in a fiscal year (public)',
+  request: { query: yearQuery },
+  responses: {
+    200: jsonResponse(
+      z.object({ fiscalYear: z.number().int(), groups: z.array(clusterGroupSchema), items: z.array(clusterSchema) }),
+      'The register',
+    ),
+    ...errorResponses(400, 404),
+  },
+});
+const getRouteDef = createRoute({
+  method: 'get',
+  path: '/api/v1/clusters/{id}',
+  tags: ['clusters'],
+  summary: 'One cluster as it stood in a fiscal year (public)',
+  request: { params: uuidParam, query: yearQuery },
+  responses: { 200: jsonResponse(clusterSchema, 'The cluster'), ...errorResponses(400, 404) },
+});
+const updateBody = z
+  .strictObject({
+    number: z.number().int().min(1).max(9999).optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    group: z.enum(CLUSTER_GROUPS).optional(),
+    kind: z.enum(CLUSTER_KINDS).nullable().optional(),
+    isAnalysisTarget: z.boolean().optional(),
+  })
+  .openapi('ClusterUpdate');
+const updateRouteDef = createRoute({
+  method: 'patch',
+  path: '/api/v1/clusters/{id}',
+  tags: ['clusters'],
+  summary: 'Change a cluster from a fiscal year on (reform office, If-Match)',
+  request: { params: uuidParam, query: yearQuery, ...jsonBody(updateBody) },
+  responses: { 200: jsonResponse(clusterSchema, 'Updated'), ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
+});
+
+/** The cluster register. */
+export function registerClusterRoutes(app: App): void {
+  app.openapi(listRouteDef, async (c) => {
+    const { db } = c.get('services');
+    const fiscalYear = await resolveFiscalYear(db, c.req.valid('query').fy);
+    const [groups, rows] = await Promise.all([listGroupsAndKinds(db), listClustersForYear(db, fiscalYear)]);
+    return c.json({ fiscalYear, groups: presentGroups(groups), items: rows.map(presentCluster) }, 200);
+  });
+
+  app.openapi(getRouteDef, async (c) => {
+    const { db } = c.get('services');
+    const fiscalYear = await resolveFiscalYear(db, c.req.valid('query').fy);
+    const row = (await listClustersForYear(db, fiscalYear, c.req.valid('param').id))[0];
+    if (!row) throw notFound();
+    c.header('etag', etagOf(row.version));
+    return c.json(presentCluster(row), 200);
+  });
+
+  app.openapi(updateRouteDef, async (c) => {
+    authorize(clusterPolicy.canEdit(requireUser(c)));
+    const expectedVersion = requireIfMatch(c);
+    const { db } = c.get('services');
+    const fiscalYear = await resolveFiscalYear(db, c.req.valid('query').fy);
+    const updated = await db.transaction((tx) =>
+      updateCluster(tx, {
+        clusterId: c.req.valid('param').id,
+        fiscalYear,
+        expectedVersion,
+        changes: c.req.valid('json'),
+        actor: actorOf(c),
+      }),
+    );
+    c.header('etag', etagOf(updated.version));
+    return c.json(presentCluster(updated), 200);
+  });
+}

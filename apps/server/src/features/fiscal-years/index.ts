@@ -1,0 +1,2 @@
+export { listFiscalYears } from './fiscal-years.queries.ts';
+export { resolveFiscalYear } from './resolve-fiscal-year.ts';

@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './context.ts';
+import { AppError } from './errors.ts';
+import { logger } from './logger.ts';
+import { problemResponse } from './problem.ts';
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+
+function databaseCause(error: unknown): { code?: string; message?: string } | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof candidate.code === 'string') return { code: candidate.code, message: String(candidate.message ?? '') };
+    if (typeof candidate.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(candidate.message)) {
+      return { code: 'ECONNRESET', message: candidate.message };
+    }
+    current = candidate.cause;
+  }
+  return null;
+}
+
+/** Maps anything thrown by a handler to a problem+json answer; unknown errors are logged, never shown. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return new AppError('payload_too_large');
+    if (error.status === 400 && /json/i.test(error.message)) return new AppError('malformed_json');
+    if (error.status === 400) return new AppError('validation_failed');
+    if (error.status === 404) return new AppError('not_found');
+    if (error.status === 405) return new AppError('method_not_allowed');
+    if (error.status === 415) return new AppError('unsupported_media_type');
+  }
+  if (error instanceof SyntaxError) return new AppError('malformed_json');
+  const cause = databaseCause(error);
+  if (cause?.code) {
+    if (UNAVAILABLE_CODES.has(cause.code)) return new AppError('service_unavailable', { headers: { 'retry-after': '5' } });
+    if (cause.code === '23505') return new AppError('conflict');
+    if (cause.code === '40001' || cause.code === '40P01') return new AppError('conflict');
+    if (cause.code === '23503' || cause.code === '23514' || cause.code === '23502') return new AppError('unprocessable');
+    if (cause.code === '22P02' || cause.code === '22007' || cause.code === '22008' || cause.code === '22003' || cause.code === '22001') {
+      return new AppError('validation_failed');
+    }
+  }
+  return new AppError('internal_error');
+}
+
+/** The app's onError handler. */
+export function handleError(error: unknown, c: Context<AppEnv>): Response {
+  const appError = toAppError(error);
+  if (appError.status >= 500) {
+    logger.error('request failed', { requestId: c.get('requestId'), path: c.req.path, error: String((error as Error)?.stack ?? error) });
+  }
+  return problemResponse(c, appError);
+}

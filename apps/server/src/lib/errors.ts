@@ -1,0 +1,91 @@
+import type { LocalizedText } from '@totonoe/domain';
+
+/** The error codes the API can answer with, their HTTP status and their messages. */
+export const ERROR_CATALOG = {
+  validation_failed: { status: 400, ja: '入力内容に誤りがあります。', en: 'The request is not valid.' },
+  malformed_json: { status: 400, ja: 'JSON の形式が正しくありません。', en: 'The request body is not valid JSON.' },
+  invalid_credentials: {
+    status: 401,
+    ja: 'ログインIDまたはパスワードが正しくありません。',
+    en: 'The login or password is incorrect.',
+  },
+  unauthenticated: { status: 401, ja: 'ログインしてください。', en: 'Please sign in.' },
+  forbidden: { status: 403, ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
+  bad_origin: {
+    status: 403,
+    ja: '送信元が確認できないため、要求を受け付けませんでした。',
+    en: 'The request origin could not be verified.',
+  },
+  not_found: { status: 404, ja: '対象が見つかりません。', en: 'Not found.' },
+  method_not_allowed: { status: 405, ja: 'この操作には対応していません。', en: 'Method not allowed.' },
+  conflict: { status: 409, ja: '他のデータと競合しています。', en: 'The request conflicts with existing data.' },
+  invalid_transition: { status: 409, ja: 'この状態からは移行できません。', en: 'This state change is not allowed.' },
+  precondition_failed: {
+    status: 412,
+    ja: '他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。',
+    en: 'Someone else changed this first. Review the latest version and save again.',
+  },
+  payload_too_large: { status: 413, ja: 'データが大きすぎます。', en: 'The request is too large.' },
+  unsupported_media_type: {
+    status: 415,
+    ja: 'この形式のデータは受け付けられません。',
+    en: 'This content type is not supported.',
+  },
+  unprocessable: { status: 422, ja: '内容を処理できません。', en: 'The request cannot be processed.' },
+  precondition_required: {
+    status: 428,
+    ja: '更新には If-Match ヘッダー（取得時の ETag）が必要です。',
+    en: 'Updates need an If-Match header with the ETag you read.',
+  },
+  too_many_attempts: {
+    status: 429,
+    ja: 'ログインの失敗が続いたため、しばらくの間ログインできません。15分ほど後にもう一度お試しください。',
+    en: 'Too many failed sign-ins. Try again in about 15 minutes.',
+  },
+  internal_error: {
+    status: 500,
+    ja: 'システム内部でエラーが発生しました。時間をおいて再度お試しください。',
+    en: 'An internal error occurred. Please try again later.',
+  },
+  service_unavailable: {
+    status: 503,
+    ja: 'データベースに接続できません。しばらくしてから再度お試しください。',
+    en: 'The database is not available. Please try again shortly.',
+  },
+} as const satisfies Record<string, { status: number; ja: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export type FieldError = { path: string; messages: LocalizedText };
+
+/** The one error type of the server: a code, an HTTP status and messages in Japanese and English. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly messages: LocalizedText;
+  readonly fieldErrors: FieldError[] | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { messages?: Partial<LocalizedText>; fieldErrors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    const entry = ERROR_CATALOG[code];
+    super(options.messages?.en ?? entry.en);
+    this.code = code;
+    this.status = entry.status;
+    this.messages = { ja: options.messages?.ja ?? entry.ja, en: options.messages?.en ?? entry.en };
+    this.fieldErrors = options.fieldErrors;
+    this.headers = options.headers;
+  }
+}
+
+/** Shorthand for a 404 that never says whether the record exists elsewhere. */
+export function notFound(): AppError {
+  return new AppError('not_found');
+}
+
+/** Shorthand for a 403. */
+export function forbidden(): AppError {
+  return new AppError('forbidden');
+}

@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { count } from 'drizzle-orm';
+import { createApp } from './app.ts';
+import { openDatabase, type DatabaseHandle } from './db/client.ts';
+import { scheduleVacuum, vacuumAnalyze } from './db/maintenance.ts';
+import { runMigrations } from './db/migrate.ts';
+import { users } from './db/schema/index.ts';
+import type { AppConfig } from './env.ts';
+import { logger } from './lib/logger.ts';
+import { loadDemoData } from './seed/load-demo-data.ts';
+import { loadReferenceData } from './seed/load-reference-data.ts';
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  database: DatabaseHandle;
+  isDemoLoaded: boolean;
+  close: () => Promise<void>;
+};
+
+/** Opens the database, migrates it, loads demo data when asked and the database is empty, and serves HTTP. */
+export async function startServer(config: AppConfig, options: { webRoot?: string; database?: DatabaseHandle } = {}): Promise<RunningServer> {
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  let stopVacuum = () => {};
+  try {
+    await runMigrations(database.pool);
+    await loadReferenceData(database.db);
+    let isDemoLoaded = false;
+    if (config.loadDemoWhenEmpty) {
+      const [row] = await database.db.select({ total: count() }).from(users);
+      if (Number(row?.total ?? 0) === 0) isDemoLoaded = await loadDemoData(database.db);
+    }
+    if (database.kind === 'embedded') {
+      await vacuumAnalyze(database.pool);
+      stopVacuum = scheduleVacuum(database.pool, 60 * 60 * 1000, (error) => logger.warn('vacuum failed', { error: String(error) }));
+    }
+    const app = createApp({ db: database.db, database, config, cache: new Map() }, { webRoot: options.webRoot });
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', () => resolve());
+      server.once('error', reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return {
+      url: `http://${displayHost}:${port}`,
+      port,
+      database,
+      isDemoLoaded,
+      close: async () => {
+        stopVacuum();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Keep-alive connections would hold close() open.
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+        await database.close();
+      },
+    };
+  } catch (error) {
+    stopVacuum();
+    if (!options.database) await database.close().catch(() => undefined);
+    throw error;
+  }
+}
