@@ -14,7 +14,9 @@ function step(name, command, args, env = {}) {
   process.stdout.write(`\n▶ ${name}: ${command} ${args.join(' ')}\n`);
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  process.stdout.write(`◀ ${name} ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(
+    `◀ ${name} ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
   if (result.status !== 0) {
     process.stdout.write(`\n${totals.passed} passed, ${totals.failed + 1} failed\n`);
     process.exit(result.status ?? 1);
@@ -24,7 +26,12 @@ function step(name, command, args, env = {}) {
 function vitestStep(name, args, env = {}) {
   const report = path.join(tmp, `vitest-${name}.json`);
   rmSync(report, { force: true });
-  step(name, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  step(
+    name,
+    'npx',
+    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    env,
+  );
   if (existsSync(report)) {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
     totals.passed += summary.numPassedTests;

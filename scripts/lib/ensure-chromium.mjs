@@ -22,7 +22,10 @@ export function ensureChromium() {
   if (existsSync(CHROMIUM_PATH) && hasFont) return CHROMIUM_PATH;
   process.stderr.write('Chromium or the Japanese font is missing: installing them with apt-get …\n');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
   }

@@ -16,9 +16,15 @@ function findBinaries() {
 }
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options });
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    ...options,
+  });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return result.stdout;
 }
@@ -28,7 +34,10 @@ export function ensurePostgresInstalled() {
   if (findBinaries()) return findBinaries();
   process.stderr.write('PostgreSQL server not found: installing it with apt-get …\n');
   run('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  run('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', 'postgresql'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   const bin = findBinaries();
   if (!bin) throw new Error('PostgreSQL server binaries are still missing after apt-get install postgresql');
   return bin;
@@ -63,11 +72,22 @@ export async function startPostgresCluster(options = {}) {
   if (user) ensureUser(user);
   const dir = mkdtempSync(path.join(tmpdir(), 'totonoe-pg-'));
   chmodSync(dir, 0o777);
-  const asUser = (command, args) => (user ? run('runuser', ['-u', user, '--', command, ...args]) : run(command, args));
+  const asUser = (command, args) =>
+    user ? run('runuser', ['-u', user, '--', command, ...args]) : run(command, args);
   if (user) execFileSync('chown', [`${user}:${user}`, dir]);
   const dataDir = path.join(dir, 'data');
   // C.UTF-8, never C: with LC_CTYPE=C pg_trgm drops every Japanese character.
-  asUser(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
+  asUser(path.join(bin, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '-N',
+  ]);
   const port = options.port ?? (await freePort());
   const settings = [
     `-p ${port}`,
@@ -79,7 +99,18 @@ export async function startPostgresCluster(options = {}) {
     `-c max_connections=${options.maxConnections ?? 200}`,
     '-c shared_buffers=256MB',
   ].join(' ');
-  asUser(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', '-o', settings, 'start']);
+  asUser(path.join(bin, 'pg_ctl'), [
+    '-D',
+    dataDir,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '30',
+    '-o',
+    settings,
+    'start',
+  ]);
   const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   let isStopped = false;
@@ -110,7 +141,18 @@ export async function startPostgresCluster(options = {}) {
     },
     /** Starts a stopped cluster again on the same port (for outage tests). */
     restart() {
-      asUser(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', '-o', settings, 'start']);
+      asUser(path.join(bin, 'pg_ctl'), [
+        '-D',
+        dataDir,
+        '-l',
+        path.join(dir, 'server.log'),
+        '-w',
+        '-t',
+        '30',
+        '-o',
+        settings,
+        'start',
+      ]);
       isStopped = false;
     },
   };

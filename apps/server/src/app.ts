@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
@@ -76,7 +76,8 @@ export function createApp(services: Services, options: { webRoot?: string } = {}
     info: {
       title: 'Totonoe API',
       version: '1.0.0',
-      description: '市政変革（X会議・局区X方針・経営分析・自主的な改革・プラチナ市役所プロジェクト・ニーズ・課題）の API',
+      description:
+        '市政変革（X会議・局区X方針・経営分析・自主的な改革・プラチナ市役所プロジェクト・ニーズ・課題）の API',
     },
   });
 
@@ -102,7 +103,10 @@ export function createApp(services: Services, options: { webRoot?: string } = {}
     });
   } else {
     app.get('*', (c) =>
-      c.text('Web アプリがビルドされていません。`npm run build` を実行してください。/ The web app is not built: run `npm run build`.', 503),
+      c.text(
+        'Web アプリがビルドされていません。`npm run build` を実行してください。/ The web app is not built: run `npm run build`.',
+        503,
+      ),
     );
   }
   app.notFound((c) => problemResponse(c, new AppError('not_found')));

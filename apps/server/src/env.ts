@@ -10,8 +10,18 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   TOTONOE_DATA_DIR: z.string().default('./data'),
   TOTONOE_PUBLIC_ORIGIN: z.string().url().optional(),
-  TOTONOE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  TOTONOE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  TOTONOE_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  TOTONOE_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   TOTONOE_TRUST_PROXY: booleanFromEnv.default(false),
   TOTONOE_DEMO: booleanFromEnv.optional(),
   TOTONOE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

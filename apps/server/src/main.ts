@@ -1,5 +1,5 @@
-import { loadConfig } from './env.ts';
 import { DataDirectoryLockedError } from './db/embedded.ts';
+import { loadConfig } from './env.ts';
 import { logger } from './lib/logger.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-organisation.ts';
 import { isDemoLoaded } from './seed/load-demo-data.ts';
@@ -20,8 +20,11 @@ async function main(): Promise<void> {
     `データベース / Database: ${running.database.kind === 'embedded' ? `埋め込み (PGlite) ${config.dataDir}` : 'PostgreSQL'}`,
   ];
   if (hasDemo) {
-    lines.push(`デモ用ログイン（パスワードはすべて ${DEMO_PASSWORD}）/ Demo sign-ins (password ${DEMO_PASSWORD}):`);
-    for (const user of DEMO_USERS) lines.push(`  ${user.login.padEnd(14)} ${user.roles.map((grant) => grant.role).join(', ')}`);
+    lines.push(
+      `デモ用ログイン（パスワードはすべて ${DEMO_PASSWORD}）/ Demo sign-ins (password ${DEMO_PASSWORD}):`,
+    );
+    for (const user of DEMO_USERS)
+      lines.push(`  ${user.login.padEnd(14)} ${user.roles.map((grant) => grant.role).join(', ')}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
@@ -42,6 +45,8 @@ main().catch((error) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`起動できませんでした / Failed to start: ${String((error as Error)?.stack ?? error)}\n`);
+  process.stderr.write(
+    `起動できませんでした / Failed to start: ${String((error as Error)?.stack ?? error)}\n`,
+  );
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 import { createApp } from './app.ts';
-import { openDatabase, type DatabaseHandle } from './db/client.ts';
+import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { scheduleVacuum, vacuumAnalyze } from './db/maintenance.ts';
 import { runMigrations } from './db/migrate.ts';
 import { users } from './db/schema/index.ts';
@@ -20,8 +20,12 @@ export type RunningServer = {
 };
 
 /** Opens the database, migrates it, loads demo data when asked and the database is empty, and serves HTTP. */
-export async function startServer(config: AppConfig, options: { webRoot?: string; database?: DatabaseHandle } = {}): Promise<RunningServer> {
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+export async function startServer(
+  config: AppConfig,
+  options: { webRoot?: string; database?: DatabaseHandle } = {},
+): Promise<RunningServer> {
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   let stopVacuum = () => {};
   try {
     await runMigrations(database.pool);
@@ -33,9 +37,14 @@ export async function startServer(config: AppConfig, options: { webRoot?: string
     }
     if (database.kind === 'embedded') {
       await vacuumAnalyze(database.pool);
-      stopVacuum = scheduleVacuum(database.pool, 60 * 60 * 1000, (error) => logger.warn('vacuum failed', { error: String(error) }));
+      stopVacuum = scheduleVacuum(database.pool, 60 * 60 * 1000, (error) =>
+        logger.warn('vacuum failed', { error: String(error) }),
+      );
     }
-    const app = createApp({ db: database.db, database, config, cache: new Map() }, { webRoot: options.webRoot });
+    const app = createApp(
+      { db: database.db, database, config, cache: new Map() },
+      { webRoot: options.webRoot },
+    );
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', () => resolve());

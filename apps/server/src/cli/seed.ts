@@ -14,9 +14,15 @@ async function main(): Promise<void> {
     await loadReferenceData(database.db);
     if (withDemo) {
       const loaded = await loadDemoData(database.db);
-      process.stdout.write(loaded ? 'デモデータを登録しました / Demo data loaded.\n' : 'デモデータは登録済みです / Demo data was already there.\n');
+      process.stdout.write(
+        loaded
+          ? 'デモデータを登録しました / Demo data loaded.\n'
+          : 'デモデータは登録済みです / Demo data was already there.\n',
+      );
     } else {
-      process.stdout.write('マイグレーションと基本データを適用しました / Migrations and reference data applied.\n');
+      process.stdout.write(
+        'マイグレーションと基本データを適用しました / Migrations and reference data applied.\n',
+      );
     }
   } finally {
     await database.close();

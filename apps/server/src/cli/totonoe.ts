@@ -32,7 +32,10 @@ async function createAdmin(args: string[]): Promise<void> {
   const displayName = option(args, 'name') ?? 'システム管理者';
   const password = option(args, 'password') ?? (await readPassword());
   const checked = passwordSchema.safeParse(password);
-  if (!checked.success) throw new Error('パスワードは12文字以上128文字以下にしてください。/ The password must be 12 to 128 characters.');
+  if (!checked.success)
+    throw new Error(
+      'パスワードは12文字以上128文字以下にしてください。/ The password must be 12 to 128 characters.',
+    );
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -42,7 +45,13 @@ async function createAdmin(args: string[]): Promise<void> {
       createUser(tx, {
         login,
         password,
-        fields: { displayName, roles: [{ role: 'system_admin', orgUnitId: null }, { role: 'reform_office', orgUnitId: null }] },
+        fields: {
+          displayName,
+          roles: [
+            { role: 'system_admin', orgUnitId: null },
+            { role: 'reform_office', orgUnitId: null },
+          ],
+        },
         actor: { userId: null, requestId: 'cli:create-admin', ip: undefined },
       }),
     );

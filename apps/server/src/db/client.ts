@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { type EmbeddedServer, lockDataDirectory, startEmbeddedServer } from './embedded.ts';
 import * as schema from './schema/index.ts';
-import { lockDataDirectory, startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
 
 export type Database = NodePgDatabase<typeof schema>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];

@@ -1,10 +1,11 @@
 // Runs PGlite on its own thread and serves it over the PostgreSQL wire protocol on
 // loopback, so the HTTP thread never waits for a query to finish.
+
+import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { readFile } from 'node:fs/promises';
 
 async function main() {
   const { dataDir, loadDataDirFrom } = workerData;

@@ -68,7 +68,11 @@ export function startEmbeddedServer(options: {
       if (message.type === 'error') {
         worker.off('message', onMessage);
         void worker.terminate();
-        reject(new Error(`埋め込みデータベースを開けません / Cannot open the embedded database: ${message.message}`));
+        reject(
+          new Error(
+            `埋め込みデータベースを開けません / Cannot open the embedded database: ${message.message}`,
+          ),
+        );
         return;
       }
       if (message.type !== 'ready' || !message.address) return;

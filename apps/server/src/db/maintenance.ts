@@ -9,7 +9,11 @@ export async function vacuumAnalyze(pool: pg.Pool): Promise<void> {
 }
 
 /** Schedules VACUUM ANALYZE every `intervalMs`; returns a function that stops it. */
-export function scheduleVacuum(pool: pg.Pool, intervalMs: number, onError: (error: unknown) => void): () => void {
+export function scheduleVacuum(
+  pool: pg.Pool,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): () => void {
   const timer = setInterval(() => {
     vacuumAnalyze(pool).catch(onError);
   }, intervalMs);

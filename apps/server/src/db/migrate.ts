@@ -8,13 +8,17 @@ import type pg from 'pg';
 const defaultMigrationsFolder =
   ['../../drizzle', '../drizzle']
     .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
-    .find((folder) => existsSync(`${folder}/meta/_journal.json`)) ?? fileURLToPath(new URL('../../drizzle', import.meta.url));
+    .find((folder) => existsSync(`${folder}/meta/_journal.json`)) ??
+  fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 // Any constant works; it only has to be the same in every process of this app.
 const MIGRATION_LOCK_KEY = 7_261_530_001;
 
 /** Applies pending migrations once, holding an advisory lock so two processes starting together take turns. */
-export async function runMigrations(pool: pg.Pool, migrationsFolder = process.env.TOTONOE_MIGRATIONS_DIR ?? defaultMigrationsFolder): Promise<void> {
+export async function runMigrations(
+  pool: pg.Pool,
+  migrationsFolder = process.env.TOTONOE_MIGRATIONS_DIR ?? defaultMigrationsFolder,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -1,5 +1,5 @@
-import { auditEvents } from '../db/schema/index.ts';
 import type { Executor } from '../db/client.ts';
+import { auditEvents } from '../db/schema/index.ts';
 
 export type Actor = { userId: string | null; requestId: string | undefined; ip: string | undefined };
 
@@ -14,7 +14,9 @@ export type AuditEntry = {
 // JSON cannot carry bigint: audit snapshots keep yen amounts as decimal strings.
 function toJson(value: unknown): unknown {
   if (value === undefined) return null;
-  return JSON.parse(JSON.stringify(value, (_key, inner) => (typeof inner === 'bigint' ? inner.toString() : inner)));
+  return JSON.parse(
+    JSON.stringify(value, (_key, inner) => (typeof inner === 'bigint' ? inner.toString() : inner)),
+  );
 }
 
 /** Writes one audit event inside the caller's transaction. */

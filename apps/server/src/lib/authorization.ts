@@ -22,7 +22,9 @@ export function hasRoleFor(user: CurrentUser | null, role: Role, orgUnitId: stri
 /** Org units the user acts for in a scoped role. */
 export function scopedOrgUnits(user: CurrentUser | null, roles: readonly Role[]): string[] {
   if (!user) return [];
-  return user.roles.filter((grant) => roles.includes(grant.role) && grant.orgUnitId).map((grant) => grant.orgUnitId!);
+  return user.roles
+    .filter((grant) => roles.includes(grant.role) && grant.orgUnitId)
+    .map((grant) => grant.orgUnitId!);
 }
 
 /** The signed-in user, or 401. */

@@ -1,7 +1,7 @@
-import type { Role } from '@totonoe/domain';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppConfig } from '../env.ts';
+import type { Role } from '@totonoe/domain';
 import type { Database, DatabaseHandle } from '../db/client.ts';
+import type { AppConfig } from '../env.ts';
 import type { Actor } from './audit.ts';
 
 export type RoleGrant = { role: Role; orgUnitId: string | null };

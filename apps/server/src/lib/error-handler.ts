@@ -5,14 +5,31 @@ import { AppError } from './errors.ts';
 import { logger } from './logger.ts';
 import { problemResponse } from './problem.ts';
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 function databaseCause(error: unknown): { code?: string; message?: string } | null {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current; depth++) {
     const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof candidate.code === 'string') return { code: candidate.code, message: String(candidate.message ?? '') };
-    if (typeof candidate.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(candidate.message)) {
+    if (typeof candidate.code === 'string')
+      return { code: candidate.code, message: String(candidate.message ?? '') };
+    if (
+      typeof candidate.message === 'string' &&
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        candidate.message,
+      )
+    ) {
       return { code: 'ECONNRESET', message: candidate.message };
     }
     current = candidate.cause;
@@ -34,11 +51,19 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof SyntaxError) return new AppError('malformed_json');
   const cause = databaseCause(error);
   if (cause?.code) {
-    if (UNAVAILABLE_CODES.has(cause.code)) return new AppError('service_unavailable', { headers: { 'retry-after': '5' } });
+    if (UNAVAILABLE_CODES.has(cause.code))
+      return new AppError('service_unavailable', { headers: { 'retry-after': '5' } });
     if (cause.code === '23505') return new AppError('conflict');
     if (cause.code === '40001' || cause.code === '40P01') return new AppError('conflict');
-    if (cause.code === '23503' || cause.code === '23514' || cause.code === '23502') return new AppError('unprocessable');
-    if (cause.code === '22P02' || cause.code === '22007' || cause.code === '22008' || cause.code === '22003' || cause.code === '22001') {
+    if (cause.code === '23503' || cause.code === '23514' || cause.code === '23502')
+      return new AppError('unprocessable');
+    if (
+      cause.code === '22P02' ||
+      cause.code === '22007' ||
+      cause.code === '22008' ||
+      cause.code === '22003' ||
+      cause.code === '22001'
+    ) {
       return new AppError('validation_failed');
     }
   }
@@ -49,7 +74,11 @@ export function toAppError(error: unknown): AppError {
 export function handleError(error: unknown, c: Context<AppEnv>): Response {
   const appError = toAppError(error);
   if (appError.status >= 500) {
-    logger.error('request failed', { requestId: c.get('requestId'), path: c.req.path, error: String((error as Error)?.stack ?? error) });
+    logger.error('request failed', {
+      requestId: c.get('requestId'),
+      path: c.req.path,
+      error: String((error as Error)?.stack ?? error),
+    });
   }
   return problemResponse(c, appError);
 }

@@ -3,7 +3,11 @@ import type { LocalizedText } from '@totonoe/domain';
 /** The error codes the API can answer with, their HTTP status and their messages. */
 export const ERROR_CATALOG = {
   validation_failed: { status: 400, ja: '入力内容に誤りがあります。', en: 'The request is not valid.' },
-  malformed_json: { status: 400, ja: 'JSON の形式が正しくありません。', en: 'The request body is not valid JSON.' },
+  malformed_json: {
+    status: 400,
+    ja: 'JSON の形式が正しくありません。',
+    en: 'The request body is not valid JSON.',
+  },
   invalid_credentials: {
     status: 401,
     ja: 'ログインIDまたはパスワードが正しくありません。',
@@ -18,8 +22,16 @@ export const ERROR_CATALOG = {
   },
   not_found: { status: 404, ja: '対象が見つかりません。', en: 'Not found.' },
   method_not_allowed: { status: 405, ja: 'この操作には対応していません。', en: 'Method not allowed.' },
-  conflict: { status: 409, ja: '他のデータと競合しています。', en: 'The request conflicts with existing data.' },
-  invalid_transition: { status: 409, ja: 'この状態からは移行できません。', en: 'This state change is not allowed.' },
+  conflict: {
+    status: 409,
+    ja: '他のデータと競合しています。',
+    en: 'The request conflicts with existing data.',
+  },
+  invalid_transition: {
+    status: 409,
+    ja: 'この状態からは移行できません。',
+    en: 'This state change is not allowed.',
+  },
   precondition_failed: {
     status: 412,
     ja: '他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。',
@@ -68,7 +80,11 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    options: { messages?: Partial<LocalizedText>; fieldErrors?: FieldError[]; headers?: Record<string, string> } = {},
+    options: {
+      messages?: Partial<LocalizedText>;
+      fieldErrors?: FieldError[];
+      headers?: Record<string, string>;
+    } = {},
   ) {
     const entry = ERROR_CATALOG[code];
     super(options.messages?.en ?? entry.en);

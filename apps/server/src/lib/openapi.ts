@@ -9,7 +9,9 @@ export const problemSchema = z
     code: z.string(),
     detail: z.string(),
     messages: z.object({ ja: z.string(), en: z.string() }),
-    errors: z.array(z.object({ path: z.string(), messages: z.object({ ja: z.string(), en: z.string() }) })).optional(),
+    errors: z
+      .array(z.object({ path: z.string(), messages: z.object({ ja: z.string(), en: z.string() }) }))
+      .optional(),
     requestId: z.string().optional(),
   })
   .openapi('Problem');
@@ -32,7 +34,10 @@ export function errorResponses(...statuses: number[]) {
     429: 'Too many attempts',
   };
   return Object.fromEntries(
-    statuses.map((status) => [status, { description: descriptions[status] ?? 'Error', content: problemContent }]),
+    statuses.map((status) => [
+      status,
+      { description: descriptions[status] ?? 'Error', content: problemContent },
+    ]),
   );
 }
 
@@ -47,7 +52,10 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 }
 
 export const uuidParam = z.object({
-  id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
 /** A fiscal year in a query string: 1989..2100. */

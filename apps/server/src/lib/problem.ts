@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { AppError, ERROR_CATALOG, type ErrorCode, type FieldError } from './errors.ts';
+import { type AppError, ERROR_CATALOG, type ErrorCode, type FieldError } from './errors.ts';
 
 export type ProblemBody = {
   type: string;
@@ -20,7 +20,11 @@ export function preferredLocale(acceptLanguage: string | undefined): 'ja' | 'en'
 }
 
 /** Builds the RFC 9457 body for an AppError. */
-export function problemBody(error: AppError, requestId: string | undefined, locale: 'ja' | 'en'): ProblemBody {
+export function problemBody(
+  error: AppError,
+  requestId: string | undefined,
+  locale: 'ja' | 'en',
+): ProblemBody {
   return {
     type: `urn:totonoe:problem:${error.code}`,
     title: ERROR_CATALOG[error.code].en,
@@ -36,6 +40,9 @@ export function problemBody(error: AppError, requestId: string | undefined, loca
 /** Answers with application/problem+json for an AppError. */
 export function problemResponse(c: Context, error: AppError): Response {
   const body = problemBody(error, c.get('requestId'), preferredLocale(c.req.header('accept-language')));
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8', ...error.headers };
+  const headers: Record<string, string> = {
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...error.headers,
+  };
   return new Response(JSON.stringify(body), { status: error.status, headers });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -28,9 +28,14 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
   };
 }
 
-function expectedOrigin(url: string, headers: { proto?: string; host?: string }, trustProxy: boolean): string {
+function expectedOrigin(
+  url: string,
+  headers: { proto?: string; host?: string },
+  trustProxy: boolean,
+): string {
   const parsed = new URL(url);
-  if (trustProxy && headers.host) return `${headers.proto ?? parsed.protocol.replace(':', '')}://${headers.host}`;
+  if (trustProxy && headers.host)
+    return `${headers.proto ?? parsed.protocol.replace(':', '')}://${headers.host}`;
   return parsed.origin;
 }
 
@@ -68,7 +73,8 @@ export function contentTypeCheck(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (STATE_CHANGING.has(c.req.method)) {
       const length = c.req.header('content-length');
-      const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+      const hasBody =
+        (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
       const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
       if (hasBody && (!type || !BODY_TYPES.includes(type))) throw new AppError('unsupported_media_type');
     }

@@ -25,6 +25,7 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     headers.set('referrer-policy', 'same-origin');
     headers.set('cross-origin-opener-policy', 'same-origin');
     headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-    if (c.req.path.startsWith('/api/') && !headers.has('cache-control')) headers.set('cache-control', 'no-store');
+    if (c.req.path.startsWith('/api/') && !headers.has('cache-control'))
+      headers.set('cache-control', 'no-store');
   };
 }

@@ -16,7 +16,9 @@ function japaneseFor(issue: Issue, field: string): string {
     case 'unrecognized_keys':
       return `不明な項目があります: ${(issue.keys ?? []).join(', ')}`;
     case 'invalid_type':
-      return issue.message.includes('received undefined') ? `「${field}」は必須です。` : `「${field}」の型が正しくありません。`;
+      return issue.message.includes('received undefined')
+        ? `「${field}」は必須です。`
+        : `「${field}」の型が正しくありません。`;
     case 'too_big':
       return issue.origin === 'string'
         ? `「${field}」は${String(issue.maximum)}文字以内で入力してください。`

@@ -6,13 +6,49 @@ import type { ClusterGroup, ClusterKind } from '@totonoe/domain';
  */
 export const FY2024 = 2024;
 
-type ClusterSeed = { number: number; name: string; group: ClusterGroup; kind: ClusterKind | null; owner: string };
+type ClusterSeed = {
+  number: number;
+  name: string;
+  group: ClusterGroup;
+  kind: ClusterKind | null;
+  owner: string;
+};
 
-const operations = (number: number, name: string, owner: string): ClusterSeed => ({ number, name, group: 'policy_program', kind: 'operations', owner });
-const cityOriginal = (number: number, name: string, owner: string): ClusterSeed => ({ number, name, group: 'policy_program', kind: 'city_original', owner });
-const national = (number: number, name: string, owner: string): ClusterSeed => ({ number, name, group: 'policy_program', kind: 'national_system', owner });
-const crossCutting = (number: number, name: string, owner: string): ClusterSeed => ({ number, name, group: 'cross_cutting', kind: null, owner });
-const organization = (number: number, name: string, owner: string): ClusterSeed => ({ number, name, group: 'organization', kind: null, owner });
+const operations = (number: number, name: string, owner: string): ClusterSeed => ({
+  number,
+  name,
+  group: 'policy_program',
+  kind: 'operations',
+  owner,
+});
+const cityOriginal = (number: number, name: string, owner: string): ClusterSeed => ({
+  number,
+  name,
+  group: 'policy_program',
+  kind: 'city_original',
+  owner,
+});
+const national = (number: number, name: string, owner: string): ClusterSeed => ({
+  number,
+  name,
+  group: 'policy_program',
+  kind: 'national_system',
+  owner,
+});
+const crossCutting = (number: number, name: string, owner: string): ClusterSeed => ({
+  number,
+  name,
+  group: 'cross_cutting',
+  kind: null,
+  owner,
+});
+const organization = (number: number, name: string, owner: string): ClusterSeed => ({
+  number,
+  name,
+  group: 'organization',
+  kind: null,
+  owner,
+});
 
 /** The 57 clusters; `owner` is the code of the demo organisation's owning bureau. */
 export const FY2024_CLUSTERS: ClusterSeed[] = [
@@ -90,9 +126,24 @@ type PlannedDate =
 
 /** The six X meetings of FY2024 with the precision the seed gives their dates. */
 export const FY2024_MEETINGS: { sequence: number; title: string; planned: PlannedDate; isHeld: boolean }[] = [
-  { sequence: 0, title: 'キックオフMTG', planned: { precision: 'day', year: 2024, month: 6, day: 4 }, isHeld: true },
-  { sequence: 1, title: '第1回X会議', planned: { precision: 'day', year: 2024, month: 7, day: 22 }, isHeld: true },
-  { sequence: 2, title: '第2回X会議', planned: { precision: 'day', year: 2024, month: 8, day: 21 }, isHeld: true },
+  {
+    sequence: 0,
+    title: 'キックオフMTG',
+    planned: { precision: 'day', year: 2024, month: 6, day: 4 },
+    isHeld: true,
+  },
+  {
+    sequence: 1,
+    title: '第1回X会議',
+    planned: { precision: 'day', year: 2024, month: 7, day: 22 },
+    isHeld: true,
+  },
+  {
+    sequence: 2,
+    title: '第2回X会議',
+    planned: { precision: 'day', year: 2024, month: 8, day: 21 },
+    isHeld: true,
+  },
   { sequence: 3, title: '第3回X会議', planned: { precision: 'early', year: 2024, month: 10 }, isHeld: false },
   { sequence: 4, title: '第4回X会議', planned: { precision: 'early', year: 2024, month: 11 }, isHeld: false },
   { sequence: 5, title: '第5回X会議', planned: { precision: 'late', year: 2024, month: 12 }, isHeld: false },
@@ -110,9 +161,29 @@ type ScheduleSeed = {
 
 /** Slide 3's lanes other than the meetings themselves (those come from the meeting records). */
 export const FY2024_SCHEDULE: ScheduleSeed[] = [
-  { lane: 'bureau_policy', label: '局区X方針（通年）', precision: 'year', start: '2024-06-01', end: '2025-03-31', isSpanningYear: true },
-  { lane: 'voluntary_reform', label: '各局室区の自主的な取組（通年）', precision: 'year', start: '2024-06-01', end: '2025-03-31', isSpanningYear: true },
-  { lane: 'analysis', label: '経営分析着手・担当部局と市政変革室のMTG など', precision: 'month', start: '2024-06-01', end: '2024-07-31' },
+  {
+    lane: 'bureau_policy',
+    label: '局区X方針（通年）',
+    precision: 'year',
+    start: '2024-06-01',
+    end: '2025-03-31',
+    isSpanningYear: true,
+  },
+  {
+    lane: 'voluntary_reform',
+    label: '各局室区の自主的な取組（通年）',
+    precision: 'year',
+    start: '2024-06-01',
+    end: '2025-03-31',
+    isSpanningYear: true,
+  },
+  {
+    lane: 'analysis',
+    label: '経営分析着手・担当部局と市政変革室のMTG など',
+    precision: 'month',
+    start: '2024-06-01',
+    end: '2024-07-31',
+  },
   {
     lane: 'analysis',
     label: '経営分析の経過報告（保育所・幼稚園、子育て支援事業、青少年関連事業、公園事業）',
@@ -121,9 +192,28 @@ export const FY2024_SCHEDULE: ScheduleSeed[] = [
     end: '2024-07-22',
     meetingSequence: 1,
   },
-  { lane: 'analysis', label: '経営分析の経過報告（文化振興施策）', precision: 'day', start: '2024-08-21', end: '2024-08-21', meetingSequence: 2 },
-  { lane: 'analysis', label: '経営分析を踏まえた改革の方向性を報告（R7予算に関連するもの等） など', precision: 'month', start: '2024-10-01', end: '2024-10-31' },
-  { lane: 'analysis', label: '経営分析を踏まえた改革の方向性を報告（制度関係等） など', precision: 'month', start: '2024-11-01', end: '2024-11-30' },
+  {
+    lane: 'analysis',
+    label: '経営分析の経過報告（文化振興施策）',
+    precision: 'day',
+    start: '2024-08-21',
+    end: '2024-08-21',
+    meetingSequence: 2,
+  },
+  {
+    lane: 'analysis',
+    label: '経営分析を踏まえた改革の方向性を報告（R7予算に関連するもの等） など',
+    precision: 'month',
+    start: '2024-10-01',
+    end: '2024-10-31',
+  },
+  {
+    lane: 'analysis',
+    label: '経営分析を踏まえた改革の方向性を報告（制度関係等） など',
+    precision: 'month',
+    start: '2024-11-01',
+    end: '2024-11-30',
+  },
   {
     lane: 'analysis',
     label: '経営分析を踏まえた改革の方向性を報告（制度関係等）・経営分析の最終報告 など',
@@ -132,7 +222,25 @@ export const FY2024_SCHEDULE: ScheduleSeed[] = [
     end: '2025-03-31',
   },
   { lane: 'platinum', label: 'PTの人選・結成', precision: 'month', start: '2024-07-01', end: '2024-07-31' },
-  { lane: 'platinum', label: 'PTによる課題等の洗い出し', precision: 'month', start: '2024-08-01', end: '2024-08-31' },
-  { lane: 'platinum', label: '制度所管局で解決案の検討・決定', precision: 'month', start: '2024-09-01', end: '2024-09-30' },
-  { lane: 'platinum', label: '関係局長による対応方針の表明', precision: 'month', start: '2024-10-01', end: '2024-10-31' },
+  {
+    lane: 'platinum',
+    label: 'PTによる課題等の洗い出し',
+    precision: 'month',
+    start: '2024-08-01',
+    end: '2024-08-31',
+  },
+  {
+    lane: 'platinum',
+    label: '制度所管局で解決案の検討・決定',
+    precision: 'month',
+    start: '2024-09-01',
+    end: '2024-09-30',
+  },
+  {
+    lane: 'platinum',
+    label: '関係局長による対応方針の表明',
+    precision: 'month',
+    start: '2024-10-01',
+    end: '2024-10-31',
+  },
 ];

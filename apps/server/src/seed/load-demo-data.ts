@@ -17,7 +17,13 @@ import {
 import { hashPassword } from '../features/auth/passwords.ts';
 import { DEMO_EXTENSIONS } from './demo-extensions.ts';
 import { DEMO_ORG_UNITS, DEMO_PASSWORD, DEMO_USERS } from './demo-organisation.ts';
-import { FY2024, FY2024_ANALYSIS_TARGETS, FY2024_CLUSTERS, FY2024_MEETINGS, FY2024_SCHEDULE } from './fy2024-programme.ts';
+import {
+  FY2024,
+  FY2024_ANALYSIS_TARGETS,
+  FY2024_CLUSTERS,
+  FY2024_MEETINGS,
+  FY2024_SCHEDULE,
+} from './fy2024-programme.ts';
 import { loadReferenceData } from './load-reference-data.ts';
 
 const DEMO_MARKER = 'demo.fy2024';
@@ -40,7 +46,10 @@ export async function isDemoLoaded(db: Database): Promise<boolean> {
 }
 
 /** Loads the FY2024 data set and the demo organisation in one transaction; a second run does nothing. */
-export async function loadDemoData(db: Database, extensions: DemoExtension[] = DEMO_EXTENSIONS): Promise<boolean> {
+export async function loadDemoData(
+  db: Database,
+  extensions: DemoExtension[] = DEMO_EXTENSIONS,
+): Promise<boolean> {
   await loadReferenceData(db);
   if (await isDemoLoaded(db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -89,9 +98,13 @@ export async function loadDemoData(db: Database, extensions: DemoExtension[] = D
         .returning({ id: users.id });
       const userId = rows[0]!.id;
       userIdByLogin.set(user.login, userId);
-      await tx
-        .insert(userRoles)
-        .values(user.roles.map((grant) => ({ userId, role: grant.role, orgUnitId: grant.orgUnit ? orgUnitIdByCode.get(grant.orgUnit) : null })));
+      await tx.insert(userRoles).values(
+        user.roles.map((grant) => ({
+          userId,
+          role: grant.role,
+          orgUnitId: grant.orgUnit ? orgUnitIdByCode.get(grant.orgUnit) : null,
+        })),
+      );
     }
 
     const clusterIdByNumber = new Map<number, string>();
@@ -171,7 +184,13 @@ export async function loadDemoData(db: Database, extensions: DemoExtension[] = D
       });
     }
 
-    const context: DemoContext = { orgUnitIdByCode, userIdByLogin, clusterIdByNumber, meetingIdBySequence, fiscalYear: FY2024 };
+    const context: DemoContext = {
+      orgUnitIdByCode,
+      userIdByLogin,
+      clusterIdByNumber,
+      meetingIdBySequence,
+      fiscalYear: FY2024,
+    };
     for (const extension of extensions) await extension.load(tx, context);
   });
   return true;

@@ -23,7 +23,8 @@ export const CLUSTER_GROUP_DATA: {
     name: '横断制度グループ',
     nameEn: 'Cross-cutting systems group',
     subtitle: 'フレーム改革',
-    approach: '「施策・事業グループ」における各改革を後押しするための、全局的なフレームワークや方向性を定める改革',
+    approach:
+      '「施策・事業グループ」における各改革を後押しするための、全局的なフレームワークや方向性を定める改革',
     sortOrder: 2,
   },
   {
@@ -59,7 +60,8 @@ export const CLUSTER_KIND_DATA: {
     groupCode: 'policy_program',
     name: '市独自施策',
     nameEn: 'City-original policies',
-    approach: '効率性等の視点だけでなく、市の特質・強み弱みやビジョンとの密接性、戦略の明確化等に留意して行う改革',
+    approach:
+      '効率性等の視点だけでなく、市の特質・強み弱みやビジョンとの密接性、戦略の明確化等に留意して行う改革',
     sortOrder: 2,
   },
   {
@@ -67,7 +69,8 @@ export const CLUSTER_KIND_DATA: {
     groupCode: 'policy_program',
     name: '国制度関連施策',
     nameEn: 'National-system policies',
-    approach: '全国的制度の下でサービス提供を向上させるとともに、独自政策や制度改正の可能性に留意して行う改革',
+    approach:
+      '全国的制度の下でサービス提供を向上させるとともに、独自政策や制度改正の可能性に留意して行う改革',
     sortOrder: 3,
   },
 ];

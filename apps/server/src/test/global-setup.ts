@@ -3,11 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+// @ts-expect-error plain JavaScript module shared with the scripts
+import { startPostgresCluster } from '../../../../scripts/lib/postgres-cluster.mjs';
 import { openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { loadDemoData } from '../seed/load-demo-data.ts';
-// @ts-expect-error plain JavaScript module shared with the scripts
-import { startPostgresCluster } from '../../../../scripts/lib/postgres-cluster.mjs';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 export const TEMPLATE_DATABASE = 'totonoe_template';

@@ -41,7 +41,11 @@ export async function createTestApp(): Promise<TestApp> {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await app.request(`${TEST_ORIGIN}${path}`, { method, headers, body: body as BodyInit | undefined });
+    const response = await app.request(`${TEST_ORIGIN}${path}`, {
+      method,
+      headers,
+      body: body as RequestInit['body'],
+    });
     const text = await response.text();
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
@@ -50,7 +54,8 @@ export async function createTestApp(): Promise<TestApp> {
 
   const signIn: TestApp['signIn'] = async (login, password = DEMO_PASSWORD) => {
     const response = await call('POST', '/api/v1/session', { body: { login, password } });
-    if (response.status !== 200) throw new Error(`sign-in of ${login} failed: ${response.status} ${response.text}`);
+    if (response.status !== 200)
+      throw new Error(`sign-in of ${login} failed: ${response.status} ${response.text}`);
     const cookie = response.headers.get('set-cookie') ?? '';
     return cookie.split(';')[0]!;
   };

@@ -86,7 +86,10 @@ export const clusterOwners = pgTable(
       .notNull()
       .references(() => orgUnits.id),
   },
-  (t) => [primaryKey({ columns: [t.clusterId, t.orgUnitId] }), index('cluster_owners_org_idx').on(t.orgUnitId)],
+  (t) => [
+    primaryKey({ columns: [t.clusterId, t.orgUnitId] }),
+    index('cluster_owners_org_idx').on(t.orgUnitId),
+  ],
 );
 
 /** 経営分析: one per cluster and fiscal year; its existence makes the cluster that year's analysis target. */

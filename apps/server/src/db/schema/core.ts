@@ -15,7 +15,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-export const orgUnitLevelEnum = pgEnum('org_unit_level', ['bureau', 'ward', 'office', 'department', 'section', 'unit']);
+export const orgUnitLevelEnum = pgEnum('org_unit_level', [
+  'bureau',
+  'ward',
+  'office',
+  'department',
+  'section',
+  'unit',
+]);
 export const roleEnum = pgEnum('role', [
   'reform_office',
   'executive',
@@ -97,7 +104,11 @@ export const userRoles = pgTable(
     orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
   },
   (t) => [
-    uniqueIndex('user_roles_unique').on(t.userId, t.role, sql`coalesce(${t.orgUnitId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    uniqueIndex('user_roles_unique').on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.orgUnitId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
     index('user_roles_user_idx').on(t.userId),
   ],
 );

@@ -2,7 +2,14 @@ import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { auditEvents, users } from '../../db/schema/index.ts';
 
-export type AuditFilter = { actorId?: string; entityType?: string; entityId?: string; action?: string; from?: Date; to?: Date };
+export type AuditFilter = {
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+};
 
 /** A page of audit events, newest first. */
 export async function listAuditEvents(db: Executor, filter: AuditFilter, page: number, pageSize: number) {

@@ -3,8 +3,8 @@ import { authorize, requireUser } from '../../lib/authorization.ts';
 import type { App } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { errorResponses, jsonResponse, pagingQuery } from '../../lib/openapi.ts';
-import { listAuditEvents } from './audit.queries.ts';
 import { auditPolicy } from './audit.policy.ts';
+import { listAuditEvents } from './audit.queries.ts';
 
 const auditEventSchema = z
   .object({
@@ -40,7 +40,12 @@ const listRouteDef = createRoute({
   request: { query: listQuery },
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(auditEventSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+      z.object({
+        items: z.array(auditEventSchema),
+        total: z.number().int(),
+        page: z.number().int(),
+        pageSize: z.number().int(),
+      }),
       'A page of audit events',
     ),
     ...errorResponses(400, 401, 403),

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { actorOf, type App } from '../../lib/context.ts';
+import { type App, actorOf } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { meSchema, presentMe } from './auth.presenter.ts';
-import { loadProfile } from './sessions.queries.ts';
 import { SESSION_COOKIE } from './session-middleware.ts';
+import { loadProfile } from './sessions.queries.ts';
 import { signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
 

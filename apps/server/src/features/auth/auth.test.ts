@@ -12,7 +12,9 @@ afterAll(async () => {
 
 describe('sign-in and sessions', () => {
   it('signs in, shows the user with roles and org unit, and signs out', async () => {
-    const response = await t.call('POST', '/api/v1/session', { body: { login: 'kodomo-head', password: 'totonoe-demo' } });
+    const response = await t.call('POST', '/api/v1/session', {
+      body: { login: 'kodomo-head', password: 'totonoe-demo' },
+    });
     expect(response.status).toBe(200);
     const setCookie = response.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/totonoe_session=/);
@@ -22,8 +24,14 @@ describe('sign-in and sessions', () => {
     const cookie = setCookie.split(';')[0]!;
     const me = await t.call('GET', '/api/v1/me', { cookie });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ login: 'kodomo-head', orgUnit: { code: 'kodomo', name: '子ども家庭局' } });
-    expect((me.body as { roles: { role: string }[] }).roles.map((grant) => grant.role).sort()).toEqual(['bureau_head', 'staff']);
+    expect(me.body).toMatchObject({
+      login: 'kodomo-head',
+      orgUnit: { code: 'kodomo', name: '子ども家庭局' },
+    });
+    expect((me.body as { roles: { role: string }[] }).roles.map((grant) => grant.role).sort()).toEqual([
+      'bureau_head',
+      'staff',
+    ]);
     expect((await t.call('DELETE', '/api/v1/session', { cookie })).status).toBe(204);
     expect((await t.call('GET', '/api/v1/me', { cookie })).status).toBe(401);
   });
@@ -38,8 +46,12 @@ describe('sign-in and sessions', () => {
   });
 
   it('answers wrong credentials with 401 without saying which part was wrong', async () => {
-    const unknown = await t.call('POST', '/api/v1/session', { body: { login: 'nobody', password: 'totonoe-demo' } });
-    const wrong = await t.call('POST', '/api/v1/session', { body: { login: 'staff2', password: 'wrong-password' } });
+    const unknown = await t.call('POST', '/api/v1/session', {
+      body: { login: 'nobody', password: 'totonoe-demo' },
+    });
+    const wrong = await t.call('POST', '/api/v1/session', {
+      body: { login: 'staff2', password: 'wrong-password' },
+    });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect((unknown.body as { code: string }).code).toBe('invalid_credentials');
@@ -51,7 +63,10 @@ describe('sign-in and sessions', () => {
     const first = await t.signIn('staff1');
     const second = await t.signIn('staff1');
     expect(first).not.toBe(second);
-    const again = await t.call('POST', '/api/v1/session', { body: { login: 'staff1', password: 'totonoe-demo' }, cookie: first });
+    const again = await t.call('POST', '/api/v1/session', {
+      body: { login: 'staff1', password: 'totonoe-demo' },
+      cookie: first,
+    });
     const third = (again.headers.get('set-cookie') ?? '').split(';')[0];
     expect(third).not.toBe(first);
     // The session presented at sign-in is ended, not promoted.
@@ -60,25 +75,36 @@ describe('sign-in and sessions', () => {
 
   it('locks an account for 15 minutes after 10 failures, even for the right password', async () => {
     for (let attempt = 0; attempt < MAX_FAILED_SIGN_INS; attempt++) {
-      const response = await t.call('POST', '/api/v1/session', { body: { login: 'pt1', password: `wrong-${attempt}` } });
+      const response = await t.call('POST', '/api/v1/session', {
+        body: { login: 'pt1', password: `wrong-${attempt}` },
+      });
       expect(response.status).toBe(401);
     }
-    const locked = await t.call('POST', '/api/v1/session', { body: { login: 'pt1', password: 'totonoe-demo' } });
+    const locked = await t.call('POST', '/api/v1/session', {
+      body: { login: 'pt1', password: 'totonoe-demo' },
+    });
     expect(locked.status).toBe(429);
     expect((locked.body as { code: string }).code).toBe('too_many_attempts');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
     // Another account is not affected.
-    expect((await t.call('POST', '/api/v1/session', { body: { login: 'staff2', password: 'totonoe-demo' } })).status).toBe(200);
+    expect(
+      (await t.call('POST', '/api/v1/session', { body: { login: 'staff2', password: 'totonoe-demo' } }))
+        .status,
+    ).toBe(200);
     // When the lock has passed, the right password works again.
     await t.database.pool.query(
       "update sign_in_throttles set locked_until = now() - interval '1 second', window_started_at = now() - interval '20 minutes' where login = 'pt1'",
     );
-    expect((await t.call('POST', '/api/v1/session', { body: { login: 'pt1', password: 'totonoe-demo' } })).status).toBe(200);
+    expect(
+      (await t.call('POST', '/api/v1/session', { body: { login: 'pt1', password: 'totonoe-demo' } })).status,
+    ).toBe(200);
   });
 
   it('counts parallel guesses so that no more than the limit are checked', async () => {
     const attempts = await Promise.all(
-      Array.from({ length: 20 }, (_, index) => t.call('POST', '/api/v1/session', { body: { login: 'mayor', password: `guess-${index}` } })),
+      Array.from({ length: 20 }, (_, index) =>
+        t.call('POST', '/api/v1/session', { body: { login: 'mayor', password: `guess-${index}` } }),
+      ),
     );
     const statuses = attempts.map((response) => response.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(MAX_FAILED_SIGN_INS);
@@ -96,26 +122,42 @@ describe('sign-in and sessions', () => {
 
   it('refuses a state-changing request from another origin', async () => {
     const cookie = await t.signIn('reform');
-    const response = await t.call('DELETE', '/api/v1/session', { cookie, headers: { origin: 'https://evil.example' } });
+    const response = await t.call('DELETE', '/api/v1/session', {
+      cookie,
+      headers: { origin: 'https://evil.example' },
+    });
     expect(response.status).toBe(403);
     expect((response.body as { code: string }).code).toBe('bad_origin');
-    const crossSite = await t.call('DELETE', '/api/v1/session', { cookie, headers: { origin: '', 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await t.call('DELETE', '/api/v1/session', {
+      cookie,
+      headers: { origin: '', 'sec-fetch-site': 'cross-site' },
+    });
     expect(crossSite.status).toBe(403);
     expect((await t.call('GET', '/api/v1/me', { cookie })).status).toBe(200);
   });
 
   it('rejects malformed, mistyped and over-long sign-in bodies with problem+json', async () => {
-    const malformed = await t.call('POST', '/api/v1/session', { rawBody: '{"login":', headers: { 'content-type': 'application/json' } });
+    const malformed = await t.call('POST', '/api/v1/session', {
+      rawBody: '{"login":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
     expect((malformed.body as { code: string }).code).toBe('malformed_json');
     const wrongType = await t.call('POST', '/api/v1/session', { body: { login: 1, password: true } });
     expect(wrongType.status).toBe(400);
     expect((wrongType.body as { code: string }).code).toBe('validation_failed');
-    const unknownField = await t.call('POST', '/api/v1/session', { body: { login: 'a', password: 'b', isAdmin: true } });
+    const unknownField = await t.call('POST', '/api/v1/session', {
+      body: { login: 'a', password: 'b', isAdmin: true },
+    });
     expect(unknownField.status).toBe(400);
-    const long = await t.call('POST', '/api/v1/session', { body: { login: 'x'.repeat(100_000), password: 'y' } });
+    const long = await t.call('POST', '/api/v1/session', {
+      body: { login: 'x'.repeat(100_000), password: 'y' },
+    });
     expect(long.status).toBe(400);
-    const notJson = await t.call('POST', '/api/v1/session', { rawBody: 'login=a', headers: { 'content-type': 'text/plain' } });
+    const notJson = await t.call('POST', '/api/v1/session', {
+      rawBody: 'login=a',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(notJson.status).toBe(415);
   });
 });

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../../lib/context.ts';
-import { sessionIdOf } from './sign-in.ts';
 import { deleteSession, findSession, loadCurrentUser, touchSession } from './sessions.queries.ts';
+import { sessionIdOf } from './sign-in.ts';
 
 export const SESSION_COOKIE = 'totonoe_session';
 // Writing last_seen_at on every request would turn each read into a write.
@@ -25,7 +25,8 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
         if (session.expiresAt <= now || idleLimit <= now.getTime() || !user || !user.isActive) {
           await deleteSession(db, sessionId);
         } else {
-          if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, sessionId, now);
+          if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
+            await touchSession(db, sessionId, now);
           const { isActive: _isActive, ...currentUser } = user;
           c.set('user', currentUser);
           c.set('sessionId', sessionId);

@@ -14,7 +14,10 @@ export async function findAccountByLogin(db: Executor, login: string) {
 }
 
 /** Loads the user with roles as policies need them. */
-export async function loadCurrentUser(db: Executor, userId: string): Promise<(CurrentUser & { isActive: boolean }) | null> {
+export async function loadCurrentUser(
+  db: Executor,
+  userId: string,
+): Promise<(CurrentUser & { isActive: boolean }) | null> {
   const rows = await db
     .select({
       id: users.id,
@@ -112,5 +115,8 @@ export async function saveThrottle(
   login: string,
   values: { failureCount: number; windowStartedAt: Date; lockedUntil: Date | null },
 ) {
-  await db.update(signInThrottles).set(values).where(and(eq(signInThrottles.login, login)));
+  await db
+    .update(signInThrottles)
+    .set(values)
+    .where(and(eq(signInThrottles.login, login)));
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
-import { recordAudit, type Actor } from '../../lib/audit.ts';
+import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { AppError } from '../../lib/errors.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import {
@@ -63,10 +63,9 @@ export async function signIn(
   await reserveAttempt(db, key, now);
 
   const account = await findAccountByLogin(db, options.login.normalize('NFKC').trim());
-  const isPasswordRight =
-    account?.passwordHash != null
-      ? await verifyPassword(account.passwordHash, options.password)
-      : (await verifyAgainstDummy(options.password), false);
+  let isPasswordRight = false;
+  if (account?.passwordHash) isPasswordRight = await verifyPassword(account.passwordHash, options.password);
+  else await verifyAgainstDummy(options.password);
   if (!account || !isPasswordRight || !account.isActive) {
     await db.transaction((tx) =>
       recordAudit(tx, options.actor, {
@@ -92,11 +91,15 @@ export async function signIn(
       ip: options.actor.ip ?? null,
       userAgent: options.userAgent?.slice(0, 500) ?? null,
     });
-    await recordAudit(tx, { ...options.actor, userId: account.id }, {
-      action: 'session.sign_in',
-      entityType: 'user',
-      entityId: account.id,
-    });
+    await recordAudit(
+      tx,
+      { ...options.actor, userId: account.id },
+      {
+        action: 'session.sign_in',
+        entityType: 'user',
+        entityId: account.id,
+      },
+    );
   });
   return { token, userId: account.id, expiresAt };
 }

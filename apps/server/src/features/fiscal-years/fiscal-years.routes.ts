@@ -5,7 +5,13 @@ import { jsonResponse } from '../../lib/openapi.ts';
 import { listFiscalYears } from './fiscal-years.queries.ts';
 
 const fiscalYearSchema = z
-  .object({ year: z.number().int(), label: z.string(), labelEn: z.string(), status: z.enum(['open', 'closed']), isCurrent: z.boolean() })
+  .object({
+    year: z.number().int(),
+    label: z.string(),
+    labelEn: z.string(),
+    status: z.enum(['open', 'closed']),
+    isCurrent: z.boolean(),
+  })
   .openapi('FiscalYear');
 
 const listRoute = createRoute({

@@ -9,7 +9,10 @@ export async function resolveFiscalYear(db: Executor, requested: number | undefi
   if (requested !== undefined) {
     if (!years.includes(requested)) {
       throw new AppError('not_found', {
-        messages: { ja: `${requested}年度のデータはありません。`, en: `There is no data for fiscal year ${requested}.` },
+        messages: {
+          ja: `${requested}年度のデータはありません。`,
+          en: `There is no data for fiscal year ${requested}.`,
+        },
       });
     }
     return requested;
@@ -17,6 +20,9 @@ export async function resolveFiscalYear(db: Executor, requested: number | undefi
   const current = fiscalYearOf(new Date());
   if (years.includes(current)) return current;
   const latest = years.at(-1);
-  if (latest === undefined) throw new AppError('not_found', { messages: { ja: '年度が登録されていません。', en: 'No fiscal year exists yet.' } });
+  if (latest === undefined)
+    throw new AppError('not_found', {
+      messages: { ja: '年度が登録されていません。', en: 'No fiscal year exists yet.' },
+    });
   return latest;
 }

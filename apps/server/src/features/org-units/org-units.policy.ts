@@ -1,5 +1,5 @@
-import type { CurrentUser } from '../../lib/context.ts';
 import { hasRole } from '../../lib/authorization.ts';
+import type { CurrentUser } from '../../lib/context.ts';
 
 /** Who may do what with org units: everyone reads the (public) organisation; system admins change it. */
 export const orgUnitPolicy = {

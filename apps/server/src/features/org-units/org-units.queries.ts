@@ -29,7 +29,12 @@ export async function insertOrgUnit(db: Executor, values: OrgUnitValues): Promis
 }
 
 /** Updates an org unit and bumps its version. */
-export async function updateOrgUnitRow(db: Executor, id: string, values: Partial<OrgUnitValues>, version: number) {
+export async function updateOrgUnitRow(
+  db: Executor,
+  id: string,
+  values: Partial<OrgUnitValues>,
+  version: number,
+) {
   const rows = await db
     .update(orgUnits)
     .set({ ...values, version: version + 1, updatedAt: new Date() })

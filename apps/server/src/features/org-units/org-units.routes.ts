@@ -1,17 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isValidIsoDate, ORG_UNIT_LEVELS } from '@totonoe/domain';
 import { authorize, requireUser } from '../../lib/authorization.ts';
-import { actorOf, type App } from '../../lib/context.ts';
+import { type App, actorOf } from '../../lib/context.ts';
 import { etagOf, requireIfMatch } from '../../lib/etag.ts';
 import { errorResponses, jsonBody, jsonResponse, uuidParam } from '../../lib/openapi.ts';
-import { listOrgUnits } from './org-units.queries.ts';
 import { orgUnitPolicy } from './org-units.policy.ts';
 import { orgUnitSchema, presentOrgUnit } from './org-units.presenter.ts';
+import { listOrgUnits } from './org-units.queries.ts';
 import { createOrgUnit, updateOrgUnit } from './save-org-unit.ts';
 
 const isoDate = z.string().refine(isValidIsoDate, { message: 'Invalid date (YYYY-MM-DD)' });
 const orgUnitFields = {
-  code: z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9_-]+$/),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .regex(/^[A-Za-z0-9_-]+$/),
   name: z.string().trim().min(1).max(100),
   nameKana: z.string().trim().max(200).nullable().optional(),
   nameEn: z.string().trim().max(200).nullable().optional(),
@@ -45,7 +50,10 @@ const updateRouteDef = createRoute({
   tags: ['org-units'],
   summary: 'Update an org unit (system admin, If-Match)',
   request: { params: uuidParam, ...jsonBody(updateBody) },
-  responses: { 200: jsonResponse(orgUnitSchema, 'Updated'), ...errorResponses(400, 401, 403, 404, 409, 412, 422, 428) },
+  responses: {
+    200: jsonResponse(orgUnitSchema, 'Updated'),
+    ...errorResponses(400, 401, 403, 404, 409, 412, 422, 428),
+  },
 });
 
 /** Org units. */
@@ -73,9 +81,9 @@ export function registerOrgUnitRoutes(app: App): void {
     const expectedVersion = requireIfMatch(c);
     const { id } = c.req.valid('param');
     const changes = c.req.valid('json');
-    const updated = await c.get('services').db.transaction((tx) =>
-      updateOrgUnit(tx, { id, expectedVersion, changes, actor: actorOf(c) }),
-    );
+    const updated = await c
+      .get('services')
+      .db.transaction((tx) => updateOrgUnit(tx, { id, expectedVersion, changes, actor: actorOf(c) }));
     c.header('etag', etagOf(updated.version));
     return c.json(presentOrgUnit(updated), 200);
   });

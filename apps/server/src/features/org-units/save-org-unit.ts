@@ -1,8 +1,14 @@
 import type { Transaction } from '../../db/client.ts';
-import { recordAudit, type Actor } from '../../lib/audit.ts';
+import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVersion } from '../../lib/etag.ts';
-import { findOrgUnit, findOrgUnitByCode, insertOrgUnit, type OrgUnitValues, updateOrgUnitRow } from './org-units.queries.ts';
+import {
+  findOrgUnit,
+  findOrgUnitByCode,
+  insertOrgUnit,
+  type OrgUnitValues,
+  updateOrgUnitRow,
+} from './org-units.queries.ts';
 
 async function assertParentIsValid(tx: Transaction, id: string | null, parentId: string | null | undefined) {
   if (!parentId) return;
@@ -10,11 +16,15 @@ async function assertParentIsValid(tx: Transaction, id: string | null, parentId:
   let cursor: string | null = parentId;
   for (let depth = 0; cursor && depth < 50; depth++) {
     if (cursor === id) {
-      throw new AppError('unprocessable', { messages: { ja: '組織の親子関係が循環します。', en: 'The parent would make a cycle.' } });
+      throw new AppError('unprocessable', {
+        messages: { ja: '組織の親子関係が循環します。', en: 'The parent would make a cycle.' },
+      });
     }
     const parent = await findOrgUnit(tx, cursor);
     if (!parent) {
-      throw new AppError('unprocessable', { messages: { ja: '上位組織が見つかりません。', en: 'The parent org unit does not exist.' } });
+      throw new AppError('unprocessable', {
+        messages: { ja: '上位組織が見つかりません。', en: 'The parent org unit does not exist.' },
+      });
     }
     cursor = parent.parentId;
   }
@@ -23,7 +33,10 @@ async function assertParentIsValid(tx: Transaction, id: string | null, parentId:
 function assertDates(values: Partial<OrgUnitValues>) {
   if (values.effectiveFrom && values.effectiveTo && values.effectiveTo < values.effectiveFrom) {
     throw new AppError('validation_failed', {
-      messages: { ja: '廃止日は設置日より後にしてください。', en: 'effectiveTo must not be before effectiveFrom.' },
+      messages: {
+        ja: '廃止日は設置日より後にしてください。',
+        en: 'effectiveTo must not be before effectiveFrom.',
+      },
     });
   }
 }
@@ -32,11 +45,18 @@ function assertDates(values: Partial<OrgUnitValues>) {
 export async function createOrgUnit(tx: Transaction, options: { values: OrgUnitValues; actor: Actor }) {
   assertDates(options.values);
   if (await findOrgUnitByCode(tx, options.values.code)) {
-    throw new AppError('conflict', { messages: { ja: 'この組織コードは既に使われています。', en: 'This code is already in use.' } });
+    throw new AppError('conflict', {
+      messages: { ja: 'この組織コードは既に使われています。', en: 'This code is already in use.' },
+    });
   }
   await assertParentIsValid(tx, null, options.values.parentId);
   const created = await insertOrgUnit(tx, options.values);
-  await recordAudit(tx, options.actor, { action: 'org_unit.create', entityType: 'org_unit', entityId: created.id, after: created });
+  await recordAudit(tx, options.actor, {
+    action: 'org_unit.create',
+    entityType: 'org_unit',
+    entityId: created.id,
+    after: created,
+  });
   return created;
 }
 
@@ -49,11 +69,23 @@ export async function updateOrgUnit(
   if (!before) throw notFound();
   assertVersion(options.expectedVersion, before.version);
   assertDates({ ...before, ...options.changes });
-  if (options.changes.code && options.changes.code !== before.code && (await findOrgUnitByCode(tx, options.changes.code))) {
-    throw new AppError('conflict', { messages: { ja: 'この組織コードは既に使われています。', en: 'This code is already in use.' } });
+  if (
+    options.changes.code &&
+    options.changes.code !== before.code &&
+    (await findOrgUnitByCode(tx, options.changes.code))
+  ) {
+    throw new AppError('conflict', {
+      messages: { ja: 'この組織コードは既に使われています。', en: 'This code is already in use.' },
+    });
   }
   await assertParentIsValid(tx, options.id, options.changes.parentId);
   const after = await updateOrgUnitRow(tx, options.id, options.changes, before.version);
-  await recordAudit(tx, options.actor, { action: 'org_unit.update', entityType: 'org_unit', entityId: options.id, before, after });
+  await recordAudit(tx, options.actor, {
+    action: 'org_unit.update',
+    entityType: 'org_unit',
+    entityId: options.id,
+    before,
+    after,
+  });
   return after;
 }

@@ -1,6 +1,9 @@
 type OpenApiDocument = {
   info: { title: string; version: string };
-  paths?: Record<string, Record<string, { summary?: string; tags?: string[]; responses?: Record<string, unknown> }> | undefined>;
+  paths?: Record<
+    string,
+    Record<string, { summary?: string; tags?: string[]; responses?: Record<string, unknown> }> | undefined
+  >;
 };
 
 function escapeHtml(text: string): string {

@@ -10,7 +10,10 @@ const healthRoute = createRoute({
   tags: ['system'],
   summary: 'Ready when the database answers',
   responses: {
-    200: jsonResponse(z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']) }), 'Ready'),
+    200: jsonResponse(
+      z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']) }),
+      'Ready',
+    ),
     503: jsonResponse(z.object({ status: z.literal('unavailable') }), 'The database does not answer'),
   },
 });
@@ -28,8 +31,11 @@ export function registerSystemRoutes(app: App): void {
   });
 
   app.get('/api/v1/docs', (c) => {
-    const document = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Totonoe API', version: '1.0.0' } });
+    const document = app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: 'Totonoe API', version: '1.0.0' },
+    });
     c.header('cache-control', 'no-cache');
-    return c.html(renderApiPage(document));
+    return c.html(renderApiPage(document as unknown as Parameters<typeof renderApiPage>[0]));
   });
 }

@@ -1,12 +1,19 @@
 import { SCOPED_ROLES } from '@totonoe/domain';
 import type { Transaction } from '../../db/client.ts';
-import { recordAudit, type Actor } from '../../lib/audit.ts';
+import { type Actor, recordAudit } from '../../lib/audit.ts';
 import type { RoleGrant } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVersion } from '../../lib/etag.ts';
-import { deleteSessionsOfUser } from '../auth/sessions.queries.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { existingOrgUnitIds, findUser, insertUser, isLoginTaken, replaceRoles, updateUserRow } from './users.queries.ts';
+import { deleteSessionsOfUser } from '../auth/sessions.queries.ts';
+import {
+  existingOrgUnitIds,
+  findUser,
+  insertUser,
+  isLoginTaken,
+  replaceRoles,
+  updateUserRow,
+} from './users.queries.ts';
 
 export type UserFields = {
   displayName: string;
@@ -16,25 +23,40 @@ export type UserFields = {
   roles: RoleGrant[];
 };
 
-async function assertRolesAndUnits(tx: Transaction, orgUnitId: string | null | undefined, roles: RoleGrant[] | undefined) {
+async function assertRolesAndUnits(
+  tx: Transaction,
+  orgUnitId: string | null | undefined,
+  roles: RoleGrant[] | undefined,
+) {
   const seen = new Set<string>();
   for (const grant of roles ?? []) {
     const isScoped = (SCOPED_ROLES as readonly string[]).includes(grant.role);
     if (isScoped && !grant.orgUnitId) {
       throw new AppError('validation_failed', {
-        messages: { ja: `役割 ${grant.role} には所属組織の指定が必要です。`, en: `Role ${grant.role} needs an org unit.` },
+        messages: {
+          ja: `役割 ${grant.role} には所属組織の指定が必要です。`,
+          en: `Role ${grant.role} needs an org unit.`,
+        },
       });
     }
     const key = `${grant.role}:${grant.orgUnitId ?? ''}`;
     if (seen.has(key)) {
-      throw new AppError('validation_failed', { messages: { ja: '同じ役割が重複しています。', en: 'A role is listed twice.' } });
+      throw new AppError('validation_failed', {
+        messages: { ja: '同じ役割が重複しています。', en: 'A role is listed twice.' },
+      });
     }
     seen.add(key);
   }
-  const unitIds = [...new Set([orgUnitId, ...(roles ?? []).map((grant) => grant.orgUnitId)].filter((id): id is string => !!id))];
+  const unitIds = [
+    ...new Set(
+      [orgUnitId, ...(roles ?? []).map((grant) => grant.orgUnitId)].filter((id): id is string => !!id),
+    ),
+  ];
   const existing = await existingOrgUnitIds(tx, unitIds);
   if (unitIds.some((id) => !existing.has(id))) {
-    throw new AppError('unprocessable', { messages: { ja: '指定された組織が見つかりません。', en: 'An org unit does not exist.' } });
+    throw new AppError('unprocessable', {
+      messages: { ja: '指定された組織が見つかりません。', en: 'An org unit does not exist.' },
+    });
   }
 }
 
@@ -45,7 +67,9 @@ export async function createUser(
 ) {
   const login = options.login.normalize('NFKC').trim();
   if (await isLoginTaken(tx, login)) {
-    throw new AppError('conflict', { messages: { ja: 'このログインIDは既に使われています。', en: 'This login is already taken.' } });
+    throw new AppError('conflict', {
+      messages: { ja: 'このログインIDは既に使われています。', en: 'This login is already taken.' },
+    });
   }
   await assertRolesAndUnits(tx, options.fields.orgUnitId, options.fields.roles);
   const id = await insertUser(tx, {
@@ -59,7 +83,12 @@ export async function createUser(
   });
   await replaceRoles(tx, id, options.fields.roles);
   const created = (await findUser(tx, id))!;
-  await recordAudit(tx, options.actor, { action: 'user.create', entityType: 'user', entityId: id, after: created });
+  await recordAudit(tx, options.actor, {
+    action: 'user.create',
+    entityType: 'user',
+    entityId: id,
+    after: created,
+  });
   return created;
 }
 

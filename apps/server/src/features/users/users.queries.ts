@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { orgUnits, userRoles, users } from '../../db/schema/index.ts';
 import type { RoleGrant } from '../../lib/context.ts';
@@ -14,14 +14,22 @@ function filterConditions(filter: UserFilter): SQL | undefined {
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
     conditions.push(
-      or(ilike(users.login, pattern), ilike(users.displayName, pattern), ilike(users.displayNameKana, pattern), ilike(users.email, pattern))!,
+      or(
+        ilike(users.login, pattern),
+        ilike(users.displayName, pattern),
+        ilike(users.displayNameKana, pattern),
+        ilike(users.email, pattern),
+      )!,
     );
   }
   if (filter.orgUnitId) conditions.push(eq(users.orgUnitId, filter.orgUnitId));
   if (filter.isActive !== undefined) conditions.push(eq(users.isActive, filter.isActive));
   if (filter.role) {
     conditions.push(
-      inArray(users.id, sql`(select ${userRoles.userId} from ${userRoles} where ${userRoles.role} = ${filter.role})`),
+      inArray(
+        users.id,
+        sql`(select ${userRoles.userId} from ${userRoles} where ${userRoles.role} = ${filter.role})`,
+      ),
     );
   }
   return conditions.length ? and(...conditions) : undefined;
@@ -55,12 +63,19 @@ export async function listUsers(db: Executor, filter: UserFilter, page: number, 
     ? await db
         .select({ userId: userRoles.userId, role: userRoles.role, orgUnitId: userRoles.orgUnitId })
         .from(userRoles)
-        .where(inArray(userRoles.userId, rows.map((row) => row.id)))
+        .where(
+          inArray(
+            userRoles.userId,
+            rows.map((row) => row.id),
+          ),
+        )
     : [];
   return {
     items: rows.map((row) => ({
       ...row,
-      roles: roles.filter((grant) => grant.userId === row.id).map(({ role, orgUnitId }) => ({ role, orgUnitId })),
+      roles: roles
+        .filter((grant) => grant.userId === row.id)
+        .map(({ role, orgUnitId }) => ({ role, orgUnitId })),
     })),
     total: Number(totals[0]?.total ?? 0),
   };
@@ -86,7 +101,10 @@ export async function findUser(db: Executor, id: string) {
     .limit(1);
   const row = rows[0];
   if (!row) return null;
-  const roles = await db.select({ role: userRoles.role, orgUnitId: userRoles.orgUnitId }).from(userRoles).where(eq(userRoles.userId, id));
+  const roles = await db
+    .select({ role: userRoles.role, orgUnitId: userRoles.orgUnitId })
+    .from(userRoles)
+    .where(eq(userRoles.userId, id));
   return { ...row, roles };
 }
 
@@ -94,7 +112,11 @@ export type UserDetail = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
 /** True when a login is taken (case-insensitive). */
 export async function isLoginTaken(db: Executor, login: string): Promise<boolean> {
-  const rows = await db.select({ id: users.id }).from(users).where(sql`lower(${users.login}) = lower(${login})`).limit(1);
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.login}) = lower(${login})`)
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -105,7 +127,12 @@ export async function insertUser(db: Executor, values: typeof users.$inferInsert
 }
 
 /** Updates a user row and bumps its version. */
-export async function updateUserRow(db: Executor, id: string, values: Partial<typeof users.$inferInsert>, version: number) {
+export async function updateUserRow(
+  db: Executor,
+  id: string,
+  values: Partial<typeof users.$inferInsert>,
+  version: number,
+) {
   await db
     .update(users)
     .set({ ...values, version: version + 1, updatedAt: new Date() })

@@ -1,16 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { passwordSchema, ROLES } from '@totonoe/domain';
 import { authorize, requireUser } from '../../lib/authorization.ts';
-import { actorOf, type App } from '../../lib/context.ts';
+import { type App, actorOf } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { etagOf, requireIfMatch } from '../../lib/etag.ts';
 import { errorResponses, jsonBody, jsonResponse, pagingQuery, uuidParam } from '../../lib/openapi.ts';
 import { createUser, updateUser } from './save-user.ts';
-import { findUser, listUsers } from './users.queries.ts';
 import { userPolicy } from './users.policy.ts';
 import { presentUser, roleGrantSchema, userSchema } from './users.presenter.ts';
+import { findUser, listUsers } from './users.queries.ts';
 
-const grants = z.array(z.strictObject({ role: z.enum(ROLES), orgUnitId: z.string().uuid().nullable().default(null) })).max(20);
+const grants = z
+  .array(z.strictObject({ role: z.enum(ROLES), orgUnitId: z.string().uuid().nullable().default(null) }))
+  .max(20);
 const userFields = {
   displayName: z.string().trim().min(1).max(100),
   displayNameKana: z.string().trim().max(200).nullable().optional(),
@@ -19,14 +21,25 @@ const userFields = {
 };
 const createBody = z
   .strictObject({
-    login: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}._@-]+$/u),
+    login: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[\p{L}\p{N}._@-]+$/u),
     password: passwordSchema.optional(),
     roles: grants.default([]),
     ...userFields,
   })
   .openapi('UserCreate');
 const updateBody = z
-  .strictObject({ ...userFields, displayName: userFields.displayName.optional(), roles: grants.optional(), isActive: z.boolean().optional(), password: passwordSchema.optional() })
+  .strictObject({
+    ...userFields,
+    displayName: userFields.displayName.optional(),
+    roles: grants.optional(),
+    isActive: z.boolean().optional(),
+    password: passwordSchema.optional(),
+  })
   .openapi('UserUpdate');
 
 const listQuery = z.object({
@@ -45,7 +58,12 @@ const listRouteDef = createRoute({
   request: { query: listQuery },
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(userSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+      z.object({
+        items: z.array(userSchema),
+        total: z.number().int(),
+        page: z.number().int(),
+        pageSize: z.number().int(),
+      }),
       'A page of users',
     ),
     ...errorResponses(400, 401, 403),
@@ -73,7 +91,10 @@ const updateRouteDef = createRoute({
   tags: ['users'],
   summary: 'Update a user (system admin, If-Match)',
   request: { params: uuidParam, ...jsonBody(updateBody) },
-  responses: { 200: jsonResponse(userSchema, 'Updated'), ...errorResponses(400, 401, 403, 404, 412, 422, 428) },
+  responses: {
+    200: jsonResponse(userSchema, 'Updated'),
+    ...errorResponses(400, 401, 403, 404, 412, 422, 428),
+  },
 });
 
 export { roleGrantSchema };
@@ -85,11 +106,24 @@ export function registerUserRoutes(app: App): void {
     const query = c.req.valid('query');
     const result = await listUsers(
       c.get('services').db,
-      { q: query.q, orgUnitId: query.orgUnitId, role: query.role, isActive: query.active === undefined ? undefined : query.active === 'true' },
+      {
+        q: query.q,
+        orgUnitId: query.orgUnitId,
+        role: query.role,
+        isActive: query.active === undefined ? undefined : query.active === 'true',
+      },
       query.page,
       query.pageSize,
     );
-    return c.json({ items: result.items.map(presentUser), total: result.total, page: query.page, pageSize: query.pageSize }, 200);
+    return c.json(
+      {
+        items: result.items.map(presentUser),
+        total: result.total,
+        page: query.page,
+        pageSize: query.pageSize,
+      },
+      200,
+    );
   });
 
   app.openapi(getRouteDef, async (c) => {
@@ -103,9 +137,11 @@ export function registerUserRoutes(app: App): void {
   app.openapi(createRouteDef, async (c) => {
     authorize(userPolicy.canManage(requireUser(c)));
     const { login, password, ...fields } = c.req.valid('json');
-    const created = await c.get('services').db.transaction((tx) =>
-      createUser(tx, { login, password: password ?? null, fields, actor: actorOf(c) }),
-    );
+    const created = await c
+      .get('services')
+      .db.transaction((tx) =>
+        createUser(tx, { login, password: password ?? null, fields, actor: actorOf(c) }),
+      );
     c.header('etag', etagOf(created.version));
     return c.json(presentUser(created), 201);
   });
@@ -114,7 +150,12 @@ export function registerUserRoutes(app: App): void {
     authorize(userPolicy.canManage(requireUser(c)));
     const expectedVersion = requireIfMatch(c);
     const updated = await c.get('services').db.transaction((tx) =>
-      updateUser(tx, { id: c.req.valid('param').id, expectedVersion, changes: c.req.valid('json'), actor: actorOf(c) }),
+      updateUser(tx, {
+        id: c.req.valid('param').id,
+        expectedVersion,
+        changes: c.req.valid('json'),
+        actor: actorOf(c),
+      }),
     );
     c.header('etag', etagOf(updated.version));
     return c.json(presentUser(updated), 200);
