@@ -1,6 +1,7 @@
 export * from './calendar-date';
 export * from './clusters';
 export * from './fiscal-year';
+export * from './meetings';
 export * from './messages';
 export * from './money';
 export * from './org-units';
