@@ -7,6 +7,19 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+/**
+ * The socket server streams each request through `execProtocolRawStream`, which throws when
+ * PostgreSQL answers with an error (a unique violation, a raised exception): the server then
+ * drops the connection and stops serving its queue. The error answer is an ordinary protocol
+ * message the client must receive, so run the request without throwing and pass the bytes on.
+ */
+function keepConnectionOnQueryErrors(db) {
+  db.execProtocolRawStream = async (message, { syncToFs = true, onRawData }) => {
+    const { data } = await db.execProtocol(message, { syncToFs, throwOnError: false });
+    if (data.length > 0) onRawData(data);
+  };
+}
+
 async function main() {
   const { dataDir, loadDataDirFrom } = workerData;
   const options = { extensions: { pg_trgm } };
@@ -14,7 +27,8 @@ async function main() {
     options.loadDataDir = new Blob([await readFile(loadDataDirFrom)]);
   }
   const db = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  keepConnectionOnQueryErrors(db);
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
   await server.start();
   const address = server.getServerConn();
   parentPort.on('message', async (message) => {
