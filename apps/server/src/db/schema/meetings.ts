@@ -1,4 +1,16 @@
-import { boolean, date, index, integer, pgEnum, pgTable, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const datePrecisionEnum = pgEnum('date_precision', [
   'day',
@@ -31,9 +43,14 @@ export const meetings = pgTable(
     plannedEnd: date('planned_end').notNull(),
     actualDate: date('actual_date'),
     startTime: time('start_time'),
+    endTime: time('end_time'),
     place: text('place'),
     isPublic: boolean('is_public').notNull().default(true),
     videoUrl: text('video_url'),
+    isAgendaPublished: boolean('is_agenda_published').notNull().default(false),
+    isVideoPublished: boolean('is_video_published').notNull().default(false),
+    /** Bumped by every change to the agenda (items, order), for If-Match on reorder. */
+    agendaVersion: integer('agenda_version').notNull().default(1),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
