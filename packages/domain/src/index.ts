@@ -1,3 +1,6 @@
+export * from './analysis-report';
+export * from './analysis-stages';
+export * from './benchmarks';
 export * from './calendar-date';
 export * from './clusters';
 export * from './fiscal-year';
