@@ -9,6 +9,7 @@ export * from './messages';
 export * from './money';
 export * from './org-units';
 export * from './passwords';
+export * from './platinum';
 export * from './precise-date';
 export * from './roles';
 export * from './text';
