@@ -167,4 +167,13 @@ export const systemSettings = pgTable('system_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * A counter per cached resource, bumped in the same transaction as any write that changes it, so
+ * every app process sees at once that its cached copy is stale.
+ */
+export const cacheVersions = pgTable('cache_versions', {
+  key: text('key').primaryKey(),
+  version: integer('version').notNull().default(1),
+});
+
 export { primaryKey };
