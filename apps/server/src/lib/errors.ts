@@ -44,6 +44,11 @@ export const ERROR_CATALOG = {
     en: 'This content type is not supported.',
   },
   unprocessable: { status: 422, ja: '内容を処理できません。', en: 'The request cannot be processed.' },
+  redacted_file_required: {
+    status: 422,
+    ja: '黒塗りが必要な資料は、黒塗り済みファイルを登録するまで公開できません。',
+    en: 'A material marked for redaction cannot be published before its redacted file is uploaded.',
+  },
   precondition_required: {
     status: 428,
     ja: '更新には If-Match ヘッダー（取得時の ETag）が必要です。',
