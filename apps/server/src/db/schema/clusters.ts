@@ -22,6 +22,14 @@ export const analysisStageEnum = pgEnum('analysis_stage', [
   'final_reported',
   'follow_up',
 ]);
+/** Where the submission of an analysis's next report stands (see @totonoe/domain analysis-stages). */
+export const analysisReviewStatusEnum = pgEnum('analysis_review_status', [
+  'draft',
+  'submitted',
+  'approved',
+  'returned',
+  'accepted',
+]);
 
 /** グループ: the three cluster groups with their 考え方 (approach) texts. */
 export const clusterGroups = pgTable('cluster_groups', {
@@ -105,6 +113,12 @@ export const analyses = pgTable(
     leadOrgUnitId: uuid('lead_org_unit_id').references(() => orgUnits.id),
     contactUserId: uuid('contact_user_id').references(() => users.id),
     isPublished: boolean('is_published').notNull().default(false),
+    reviewStatus: analysisReviewStatusEnum('review_status').notNull().default('draft'),
+    /** Set when an unfinished analysis is closed at a new fiscal year instead of rolling over. */
+    closedReason: text('closed_reason'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The previous year's analysis this one continues, when it rolled over. */
+    rolledOverFromId: uuid('rolled_over_from_id'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
