@@ -5,3 +5,5 @@ export * from './clusters.ts';
 export * from './core.ts';
 export * from './meeting-records.ts';
 export * from './meetings.ts';
+export * from './notifications.ts';
+export * from './platinum.ts';
