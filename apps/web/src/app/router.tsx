@@ -1,0 +1,168 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  type RouterHistory,
+  redirect,
+} from '@tanstack/react-router';
+import { isSafeRedirect, paths } from '@/config/paths';
+import { getMeQueryOptions } from '@/features/auth/api/get-me';
+import type { Me } from '@/types/api';
+import { ComingSoonRoute } from './routes/coming-soon';
+import { HomeRoute } from './routes/home';
+import { LoginRoute } from './routes/login';
+import { NotFoundRoute } from './routes/not-found';
+import { RootLayout } from './routes/root-layout';
+import { RouteError } from './routes/route-error';
+import {
+  validateAuditSearch,
+  validateClustersSearch,
+  validateLoginSearch,
+  validateUserSearch,
+} from './search-params';
+
+export type RouterContext = { queryClient: QueryClient };
+
+/*
+ * Route tree (code-based; no file-based router plugin).
+ *
+ *   root                        layout for every page, 404 and error pages
+ *   ├─ /login                   public
+ *   ├─ /clusters                public (the cluster register)
+ *   └─ (authenticated)          redirects to /login when GET /api/v1/me answers 401
+ *      ├─ /                     home
+ *      ├─ /meetings …           streams not built yet (準備中), see below
+ *      └─ /admin/…              lazy-loaded; the pages check roles themselves
+ */
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundRoute,
+  errorComponent: RouteError,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: paths.login.path,
+  validateSearch: validateLoginSearch,
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(getMeQueryOptions()).catch(() => null);
+    if (me) throw redirect({ href: isSafeRedirect(search.redirect) ? search.redirect : paths.home.path });
+  },
+  component: LoginRoute,
+});
+
+const clustersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: paths.clusters.path,
+  validateSearch: validateClustersSearch,
+  component: lazyRouteComponent(() => import('./routes/clusters'), 'ClustersRoute'),
+});
+
+const authenticatedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'authenticated',
+  beforeLoad: async ({ context, location }): Promise<{ me: Me }> => {
+    const me = await context.queryClient.ensureQueryData({ ...getMeQueryOptions(), revalidateIfStale: true });
+    if (!me) throw redirect({ to: paths.login.path, search: { redirect: location.href } });
+    return { me };
+  },
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.home.path,
+  component: HomeRoute,
+});
+
+/*
+ * ── Streams not built yet ─────────────────────────────────────────────────────────────────
+ * Each shows an honest 「準備中」 page. When a stream's feature lands, replace its line here
+ * with the feature's route (keep the path from config/paths.ts).
+ */
+const meetingsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.meetings.path,
+  component: () => <ComingSoonRoute stream="meetings" />,
+});
+const policiesRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.policies.path,
+  component: () => <ComingSoonRoute stream="policies" />,
+});
+const initiativesRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.initiatives.path,
+  component: () => <ComingSoonRoute stream="initiatives" />,
+});
+const platinumRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.platinum.path,
+  component: () => <ComingSoonRoute stream="platinum" />,
+});
+const needsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.needs.path,
+  component: () => <ComingSoonRoute stream="needs" />,
+});
+// ── end of streams not built yet ───────────────────────────────────────────────────────────
+
+const adminUsersRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.admin.users.path,
+  validateSearch: validateUserSearch,
+  component: lazyRouteComponent(() => import('./routes/admin/users'), 'AdminUsersRoute'),
+});
+
+const adminOrgUnitsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.admin.orgUnits.path,
+  component: lazyRouteComponent(() => import('./routes/admin/org-units'), 'AdminOrgUnitsRoute'),
+});
+
+const adminAuditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.admin.audit.path,
+  validateSearch: validateAuditSearch,
+  component: lazyRouteComponent(() => import('./routes/admin/audit'), 'AdminAuditRoute'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  clustersRoute,
+  authenticatedRoute.addChildren([
+    homeRoute,
+    meetingsRoute,
+    policiesRoute,
+    initiativesRoute,
+    platinumRoute,
+    needsRoute,
+    adminUsersRoute,
+    adminOrgUnitsRoute,
+    adminAuditRoute,
+  ]),
+]);
+
+/**
+ * The app's router; the query client is in its context so that guards can ask who is signed in.
+ * Tests may pass a memory history.
+ */
+export function createAppRouter(queryClient: QueryClient, options: { history?: RouterHistory } = {}) {
+  return createRouter({
+    routeTree,
+    history: options.history,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Route data comes from TanStack Query, which has its own freshness rules.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

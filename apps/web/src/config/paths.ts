@@ -1,0 +1,29 @@
+/**
+ * Every route path of the web app, in one place. Route definitions (app/router.tsx) and links
+ * use these, so a path is spelled once.
+ */
+export const paths = {
+  home: { path: '/' },
+  login: { path: '/login' },
+  meetings: { path: '/meetings' },
+  policies: { path: '/policies' },
+  clusters: { path: '/clusters' },
+  initiatives: { path: '/initiatives' },
+  platinum: { path: '/platinum' },
+  needs: { path: '/needs' },
+  admin: {
+    users: { path: '/admin/users' },
+    orgUnits: { path: '/admin/org-units' },
+    audit: { path: '/admin/audit' },
+  },
+} as const;
+
+/**
+ * Whether a `redirect` value may be followed after sign-in: a path on this site only
+ * (never `//host` or `/\host`, which browsers treat as another site), and not the sign-in page.
+ */
+export function isSafeRedirect(value: string | undefined): value is string {
+  if (!value) return false;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return false;
+  return !value.startsWith(paths.login.path);
+}
