@@ -49,6 +49,16 @@ export const ERROR_CATALOG = {
     ja: '黒塗りが必要な資料は、黒塗り済みファイルを登録するまで公開できません。',
     en: 'A material marked for redaction cannot be published before its redacted file is uploaded.',
   },
+  submission_closed: {
+    status: 409,
+    ja: 'アイデアの募集期間外のため、投稿・編集できません。',
+    en: 'The idea submission period is closed, so ideas cannot be submitted or edited.',
+  },
+  own_idea_support: {
+    status: 422,
+    ja: '自分のアイデアには賛同できません。',
+    en: 'You cannot support your own idea.',
+  },
   precondition_required: {
     status: 428,
     ja: '更新には If-Match ヘッダー（取得時の ETag）が必要です。',
