@@ -68,6 +68,11 @@ export function createApp(services: Services, options: { webRoot?: string } = {}
   app.use('/api/*', contentTypeCheck());
   app.use('/api/*', originCheck());
   app.use('/api/*', sessionMiddleware());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // A write this process made may have changed cached resources (see CacheStampMemo).
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') services.cacheStamps.clear();
+  });
 
   for (const register of FEATURE_ROUTES) register(app);
 

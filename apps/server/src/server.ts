@@ -1,12 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
+import pg from 'pg';
 import { createApp } from './app.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { scheduleVacuum, vacuumAnalyze } from './db/maintenance.ts';
 import { runMigrations } from './db/migrate.ts';
 import { users } from './db/schema/index.ts';
 import type { AppConfig } from './env.ts';
+import { CacheStampMemo } from './lib/cache-invalidation.ts';
 import { logger } from './lib/logger.ts';
 import { loadDemoData } from './seed/load-demo-data.ts';
 import { loadReferenceData } from './seed/load-reference-data.ts';
@@ -41,8 +43,13 @@ export async function startServer(
         logger.warn('vacuum failed', { error: String(error) }),
       );
     }
+    const cacheStamps = new CacheStampMemo(database.kind);
+    if (database.kind === 'postgres' && config.databaseUrl) {
+      const databaseUrl = config.databaseUrl;
+      await cacheStamps.listen(() => new pg.Client({ connectionString: databaseUrl }));
+    }
     const app = createApp(
-      { db: database.db, database, config, cache: new Map() },
+      { db: database.db, database, config, cache: new Map(), cacheStamps },
       { webRoot: options.webRoot },
     );
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
@@ -59,6 +66,7 @@ export async function startServer(
       isDemoLoaded,
       close: async () => {
         stopVacuum();
+        await cacheStamps.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Keep-alive connections would hold close() open.

@@ -3,6 +3,7 @@ import type { Role } from '@totonoe/domain';
 import type { Database, DatabaseHandle } from '../db/client.ts';
 import type { AppConfig } from '../env.ts';
 import type { Actor } from './audit.ts';
+import type { CacheStampMemo } from './cache-invalidation.ts';
 
 export type RoleGrant = { role: Role; orgUnitId: string | null };
 
@@ -21,6 +22,8 @@ export type Services = {
   config: AppConfig;
   /** Per-process caches that must be cleared when what they hold changes. */
   cache: Map<string, unknown>;
+  /** Cache versions last read, while nothing can have changed them. */
+  cacheStamps: CacheStampMemo;
 };
 
 export type AppEnv = {

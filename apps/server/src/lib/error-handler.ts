@@ -77,7 +77,13 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response {
     logger.error('request failed', {
       requestId: c.get('requestId'),
       path: c.req.path,
-      error: String((error as Error)?.stack ?? error),
+      // The first line only: a failed query's message carries its parameters, which may hold personal data.
+      error: String((error as Error)?.message ?? error)
+        .split('\n')[0]!
+        .slice(0, 300),
+      cause:
+        String((error as { cause?: { message?: string } })?.cause?.message ?? '').slice(0, 300) || undefined,
+      stack: (error as Error)?.stack?.split('\n').slice(1, 6).join('\n'),
     });
   }
   return problemResponse(c, appError);

@@ -1,6 +1,7 @@
 import { createApp } from '../app.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { loadConfig } from '../env.ts';
+import { CacheStampMemo } from '../lib/cache-invalidation.ts';
 import type { App } from '../lib/context.ts';
 import { DEMO_PASSWORD } from '../seed/demo-organisation.ts';
 import { createTestDatabase } from './test-database.ts';
@@ -30,7 +31,12 @@ export type TestApp = {
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ TOTONOE_LOG_LEVEL: 'error' }), databaseUrl: undefined };
-  const app = createApp({ db: database.db, database, config, cache: new Map() }, { webRoot: '/nonexistent' });
+  // On PostgreSQL the test app does not listen for notifications: every cached read checks the database.
+  const cacheStamps = new CacheStampMemo(database.kind);
+  const app = createApp(
+    { db: database.db, database, config, cache: new Map(), cacheStamps },
+    { webRoot: '/nonexistent' },
+  );
 
   const call: TestApp['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { origin: TEST_ORIGIN, ...options.headers };

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { inArray, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { Executor } from '../db/client.ts';
+import { cacheVersions } from '../db/schema/index.ts';
+import type { AppEnv } from './context.ts';
+
+/** Names of cached resources; a write bumps each one it changes. */
+export type CacheTopic = 'clusters' | 'analyses' | 'meetings' | 'org_units' | 'fiscal_years' | (string & {});
+
+type Entry = { stamp: string; body: string; etag: string };
+const MAX_ENTRIES = 500;
+
+/** Marks cached copies of the topics stale, in the writer's transaction. */
+export async function bumpCacheVersion(tx: Executor, ...topics: CacheTopic[]): Promise<void> {
+  for (const topic of topics) {
+    await tx
+      .insert(cacheVersions)
+      .values({ key: topic, version: 1 })
+      .onConflictDoUpdate({ target: cacheVersions.key, set: { version: sql`${cacheVersions.version} + 1` } });
+  }
+}
+
+async function currentStamp(db: Executor, topics: CacheTopic[]): Promise<string> {
+  const rows = await db.select().from(cacheVersions).where(inArray(cacheVersions.key, topics));
+  const versions = new Map(rows.map((row) => [row.key, row.version]));
+  return topics.map((topic) => `${topic}:${versions.get(topic) ?? 0}`).join('|');
+}
+
+/**
+ * Serves a JSON body that only changes when the given topics do: one small query checks the
+ * topic versions, and the serialised body is reused while they stand. Answers 304 to a matching
+ * If-None-Match. Only for responses that are the same for every caller who may see them.
+ */
+export async function cachedJson(
+  c: Context<AppEnv>,
+  options: { key: string; topics: CacheTopic[]; build: () => Promise<unknown> },
+): Promise<Response> {
+  const { db, cache, cacheStamps } = c.get('services');
+  const topicsKey = options.topics.join('|');
+  let stamp = cacheStamps.get(topicsKey);
+  if (stamp === undefined) {
+    stamp = await currentStamp(db, options.topics);
+    cacheStamps.set(topicsKey, stamp);
+  }
+  const cacheKey = `json:${options.key}`;
+  let entry = cache.get(cacheKey) as Entry | undefined;
+  if (!entry || entry.stamp !== stamp) {
+    const body = JSON.stringify(await options.build());
+    const etag = `W/"${createHash('sha1').update(stamp).update(body).digest('base64url').slice(0, 20)}"`;
+    entry = { stamp, body, etag };
+    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+    cache.set(cacheKey, entry);
+  }
+  const headers = { etag: entry.etag, 'cache-control': 'no-cache', vary: 'Cookie' };
+  if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, headers);
+  return c.body(entry.body, 200, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+}
