@@ -44,6 +44,31 @@ export const ERROR_CATALOG = {
     en: 'This content type is not supported.',
   },
   unprocessable: { status: 422, ja: '内容を処理できません。', en: 'The request cannot be processed.' },
+  self_approval: {
+    status: 403,
+    ja: '自分が起案した文書を自分で決裁することはできません。別の決裁者が必要です。',
+    en: 'You cannot approve a draft you submitted yourself; another approver is required.',
+  },
+  outside_target_span: {
+    status: 422,
+    ja: '効果額の年度が目標の対象期間外です。',
+    en: 'The effect’s fiscal year is outside the target’s span.',
+  },
+  kpi_target_missing: {
+    status: 422,
+    ja: 'この年度の目標値が設定されていないため、達成率を求められません。先に目標値を設定してください。',
+    en: 'This KPI has no target for the year, so no achievement rate can be given. Set the target first.',
+  },
+  csv_encoding_mismatch: {
+    status: 422,
+    ja: 'ファイルの文字コードが指定と一致しません。UTF-8 または Shift_JIS の CSV を、正しい文字コードを指定して取り込んでください。',
+    en: 'The file is not in the stated encoding. Import a UTF-8 or Shift_JIS CSV with the right encoding.',
+  },
+  csv_rows_invalid: {
+    status: 422,
+    ja: 'CSV に誤りのある行があります。すべての行を直してから取り込んでください（何も登録していません）。',
+    en: 'Some CSV rows have errors. Fix every row and import again (nothing was saved).',
+  },
   redacted_file_required: {
     status: 422,
     ja: '黒塗りが必要な資料は、黒塗り済みファイルを登録するまで公開できません。',
