@@ -37,9 +37,6 @@ export async function newPage(browser: Browser): Promise<Page> {
   page.on('close', () => {
     expect(outside, 'requests to outside hosts').toEqual([]);
   });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  (page as Page & { pageErrors: string[] }).pageErrors = errors;
   return page;
 }
 

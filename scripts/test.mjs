@@ -43,6 +43,7 @@ function vitestStep(name, args, env = {}) {
 step('lint', 'npx', ['biome', 'check', '.']);
 step('typecheck', 'npm', ['run', 'typecheck']);
 vitestStep('domain', ['--project', 'domain']);
+vitestStep('web', ['--project', '@totonoe/web']);
 vitestStep('server-pglite', ['--project', 'server'], { TOTONOE_TEST_DB: 'pglite' });
 vitestStep('server-postgres', ['--project', 'server'], { TOTONOE_TEST_DB: 'postgres' });
 step('build', 'npm', ['run', 'build']);
