@@ -53,14 +53,14 @@ export async function loadDemoData(
   await loadReferenceData(db);
   if (await isDemoLoaded(db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // Re-checked inside the transaction: two processes may start together.
     const marker = await tx
       .insert(systemSettings)
       .values({ key: DEMO_MARKER, value: { loadedAt: new Date().toISOString() } })
       .onConflictDoNothing()
       .returning();
-    if (marker.length === 0) return;
+    if (marker.length === 0) return false;
     await tx.insert(fiscalYears).values({ year: FY2024 }).onConflictDoNothing();
 
     const orgUnitIdByCode = new Map<string, string>();
@@ -192,6 +192,6 @@ export async function loadDemoData(
       fiscalYear: FY2024,
     };
     for (const extension of extensions) await extension.load(tx, context);
+    return true;
   });
-  return true;
 }
