@@ -11,3 +11,4 @@ export * from './meetings.ts';
 export * from './needs.ts';
 export * from './notifications.ts';
 export * from './platinum.ts';
+export * from './reports.ts';

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from './core.ts';
 
 export const datePrecisionEnum = pgEnum('date_precision', [
   'day',
@@ -73,7 +74,11 @@ export const scheduleItems = pgTable(
     linkType: text('link_type'),
     linkId: text('link_id'),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Who added an entry by hand (null for entries the data set or another feature wrote). */
+    createdBy: uuid('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('schedule_items_year_idx').on(t.fiscalYear, t.lane)],
 );
