@@ -12,3 +12,4 @@ export * from './needs.ts';
 export * from './notifications.ts';
 export * from './platinum.ts';
 export * from './reports.ts';
+export * from './sso.ts';
