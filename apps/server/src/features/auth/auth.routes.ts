@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { passwordSchema } from '@totonoe/domain';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { type App, actorOf } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { meSchema, presentMe } from './auth.presenter.ts';
+import { changeOwnPassword } from './change-password.ts';
 import { SESSION_COOKIE } from './session-middleware.ts';
 import { loadProfile } from './sessions.queries.ts';
 import { signIn } from './sign-in.ts';
@@ -34,6 +36,22 @@ const signOutRoute = createRoute({
   tags: ['session'],
   summary: 'Sign out (ends the session)',
   responses: { 204: { description: 'Signed out' } },
+});
+
+const changePasswordBody = z
+  .strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: passwordSchema })
+  .openapi('ChangePassword');
+
+const changePasswordRoute = createRoute({
+  method: 'put',
+  path: '/api/v1/me/password',
+  tags: ['session'],
+  summary: 'Change your own password (ends your other sessions)',
+  request: jsonBody(changePasswordBody),
+  responses: {
+    204: { description: 'Changed; a fresh session cookie is set' },
+    ...errorResponses(400, 401, 429),
+  },
 });
 
 const meRoute = createRoute({
@@ -81,6 +99,28 @@ export function registerAuthRoutes(app: App): void {
       await db.transaction((tx) => signOut(tx, { sessionId, actor: actorOf(c) }));
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  app.openapi(changePasswordRoute, async (c) => {
+    const user = c.get('user');
+    if (!user) throw new AppError('unauthenticated');
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const { db, config } = c.get('services');
+    const session = await changeOwnPassword(db, {
+      userId: user.id,
+      currentPassword,
+      newPassword,
+      absoluteHours: config.sessionAbsoluteHours,
+      actor: actorOf(c),
+    });
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: isSecureRequest(c.req.url, c.req.header('x-forwarded-proto'), config.trustProxy),
+      expires: session.expiresAt,
+    });
     return c.body(null, 204);
   });
 

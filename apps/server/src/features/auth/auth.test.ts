@@ -161,3 +161,48 @@ describe('sign-in and sessions', () => {
     expect(notJson.status).toBe(415);
   });
 });
+
+describe('changing one’s own password', () => {
+  it('needs the current password, ends the other sessions and keeps the caller signed in', async () => {
+    const other = await t.signIn('kodomo-staff');
+    const cookie = await t.signIn('kodomo-staff');
+    const wrong = await t.call('PUT', '/api/v1/me/password', {
+      cookie,
+      body: { currentPassword: 'nope', newPassword: 'a-new-password-123' },
+    });
+    expect(wrong.status).toBe(401);
+    const weak = await t.call('PUT', '/api/v1/me/password', {
+      cookie,
+      body: { currentPassword: 'totonoe-demo', newPassword: 'short' },
+    });
+    expect(weak.status).toBe(400);
+    const changed = await t.call('PUT', '/api/v1/me/password', {
+      cookie,
+      body: { currentPassword: 'totonoe-demo', newPassword: 'a-new-password-123' },
+    });
+    expect(changed.status).toBe(204);
+    const fresh = (changed.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(fresh).not.toBe(cookie);
+    expect((await t.call('GET', '/api/v1/me', { cookie: other })).status).toBe(401);
+    expect((await t.call('GET', '/api/v1/me', { cookie })).status).toBe(401);
+    expect((await t.call('GET', '/api/v1/me', { cookie: fresh })).status).toBe(200);
+    expect(await t.signIn('kodomo-staff', 'a-new-password-123')).toMatch(/totonoe_session/);
+  });
+
+  it('is limited like sign-in: 429 after 10 wrong current passwords', async () => {
+    const cookie = await t.signIn('reform');
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const response = await t.call('PUT', '/api/v1/me/password', {
+        cookie,
+        body: { currentPassword: `wrong-${attempt}`, newPassword: 'a-new-password-123' },
+      });
+      expect(response.status).toBe(401);
+    }
+    const locked = await t.call('PUT', '/api/v1/me/password', {
+      cookie,
+      body: { currentPassword: 'totonoe-demo', newPassword: 'a-new-password-123' },
+    });
+    expect(locked.status).toBe(429);
+    expect((await t.call('GET', '/api/v1/me', { cookie })).status).toBe(200);
+  });
+});

@@ -28,7 +28,7 @@ function throttleKey(login: string): string {
  * Counts an attempt before checking the password, so parallel guesses cannot exceed the limit;
  * a successful sign-in clears the count again.
  */
-async function reserveAttempt(db: Database, key: string, now: Date): Promise<void> {
+export async function reserveAttempt(db: Database, key: string, now: Date): Promise<void> {
   const lockedUntil = await db.transaction(async (tx) => {
     const row = await lockThrottle(tx, key);
     if (row.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
