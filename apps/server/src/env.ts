@@ -26,7 +26,56 @@ const envSchema = z.object({
   TOTONOE_DEMO: booleanFromEnv.optional(),
   TOTONOE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TOTONOE_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  TOTONOE_LOCAL_LOGIN: booleanFromEnv.default(true),
+  TOTONOE_OIDC_ISSUER: z.string().url().optional(),
+  TOTONOE_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  TOTONOE_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  TOTONOE_OIDC_REDIRECT_URL: z.string().url().optional(),
+  TOTONOE_OIDC_SCOPES: z.string().min(1).max(500).default('openid profile email'),
+  TOTONOE_OIDC_CLAIM_LOGIN: z.string().min(1).max(200).default('preferred_username'),
+  TOTONOE_OIDC_CLAIM_NAME: z.string().min(1).max(200).default('name'),
+  TOTONOE_OIDC_CLAIM_NAME_KANA: z.string().min(1).max(200).optional(),
+  TOTONOE_OIDC_CLAIM_EMAIL: z.string().min(1).max(200).default('email'),
+  TOTONOE_OIDC_CLAIM_ORG_UNIT: z.string().min(1).max(200).default('org_unit'),
+  TOTONOE_OIDC_CLAIM_ROLES: z.string().min(1).max(200).default('roles'),
+  TOTONOE_OIDC_LINK_BY_LOGIN: booleanFromEnv.default(false),
+  TOTONOE_SMTP_HOST: z.string().min(1).max(500).optional(),
+  TOTONOE_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  TOTONOE_SMTP_TLS: z.enum(['starttls', 'tls', 'none']).default('starttls'),
+  TOTONOE_SMTP_USER: z.string().min(1).max(500).optional(),
+  TOTONOE_SMTP_PASSWORD: z.string().min(1).max(2000).optional(),
+  TOTONOE_MAIL_FROM: z.string().min(3).max(500).optional(),
+  TOTONOE_MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
+
+/** Single sign-on by OpenID Connect; null when no issuer is configured. */
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  redirectUrl: string;
+  scopes: string;
+  claims: {
+    login: string;
+    name: string;
+    nameKana: string | undefined;
+    email: string;
+    orgUnit: string;
+    roles: string;
+  };
+  /** Link a first SSO sign-in to a local account with the same login (migration from local accounts). */
+  isLinkByLoginAllowed: boolean;
+};
+
+/** Outgoing mail by SMTP; null when no host is configured (mail then waits in the outbox). */
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  tls: 'starttls' | 'tls' | 'none';
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
+};
 
 export type AppConfig = {
   port: number;
@@ -40,7 +89,64 @@ export type AppConfig = {
   loadDemoWhenEmpty: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   uploadLimitBytes: number;
+  isLocalLoginEnabled: boolean;
+  oidc: OidcConfig | null;
+  smtp: SmtpConfig | null;
+  /** Hour of the day (Asia/Tokyo) at which daily digests go out. */
+  mailDigestHour: number;
 };
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+function oidcConfigOf(env: ParsedEnv): OidcConfig | null {
+  if (!env.TOTONOE_OIDC_ISSUER) return null;
+  if (!env.TOTONOE_OIDC_CLIENT_ID) {
+    throw new Error(
+      '設定が正しくありません / Invalid configuration:\n  TOTONOE_OIDC_CLIENT_ID: required with TOTONOE_OIDC_ISSUER',
+    );
+  }
+  const redirectUrl =
+    env.TOTONOE_OIDC_REDIRECT_URL ??
+    (env.TOTONOE_PUBLIC_ORIGIN ? new URL('/api/v1/sso/callback', env.TOTONOE_PUBLIC_ORIGIN).href : undefined);
+  if (!redirectUrl) {
+    throw new Error(
+      '設定が正しくありません / Invalid configuration:\n  TOTONOE_OIDC_REDIRECT_URL: required with TOTONOE_OIDC_ISSUER unless TOTONOE_PUBLIC_ORIGIN is set',
+    );
+  }
+  return {
+    issuer: env.TOTONOE_OIDC_ISSUER,
+    clientId: env.TOTONOE_OIDC_CLIENT_ID,
+    clientSecret: env.TOTONOE_OIDC_CLIENT_SECRET,
+    redirectUrl,
+    scopes: env.TOTONOE_OIDC_SCOPES,
+    claims: {
+      login: env.TOTONOE_OIDC_CLAIM_LOGIN,
+      name: env.TOTONOE_OIDC_CLAIM_NAME,
+      nameKana: env.TOTONOE_OIDC_CLAIM_NAME_KANA,
+      email: env.TOTONOE_OIDC_CLAIM_EMAIL,
+      orgUnit: env.TOTONOE_OIDC_CLAIM_ORG_UNIT,
+      roles: env.TOTONOE_OIDC_CLAIM_ROLES,
+    },
+    isLinkByLoginAllowed: env.TOTONOE_OIDC_LINK_BY_LOGIN,
+  };
+}
+
+function smtpConfigOf(env: ParsedEnv): SmtpConfig | null {
+  if (!env.TOTONOE_SMTP_HOST) return null;
+  if (!env.TOTONOE_MAIL_FROM) {
+    throw new Error(
+      '設定が正しくありません / Invalid configuration:\n  TOTONOE_MAIL_FROM: required with TOTONOE_SMTP_HOST',
+    );
+  }
+  return {
+    host: env.TOTONOE_SMTP_HOST,
+    port: env.TOTONOE_SMTP_PORT,
+    tls: env.TOTONOE_SMTP_TLS,
+    user: env.TOTONOE_SMTP_USER,
+    password: env.TOTONOE_SMTP_PASSWORD,
+    from: env.TOTONOE_MAIL_FROM,
+  };
+}
 
 /** Reads and validates the environment once at start-up; exits with a clear message when it is wrong. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -63,5 +169,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     loadDemoWhenEmpty: env.TOTONOE_DEMO ?? env.DATABASE_URL === undefined,
     logLevel: env.TOTONOE_LOG_LEVEL,
     uploadLimitBytes: env.TOTONOE_UPLOAD_LIMIT_MB * 1024 * 1024,
+    isLocalLoginEnabled: env.TOTONOE_LOCAL_LOGIN,
+    oidc: oidcConfigOf(env),
+    smtp: smtpConfigOf(env),
+    mailDigestHour: env.TOTONOE_MAIL_DIGEST_HOUR,
   };
 }

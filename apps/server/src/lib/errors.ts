@@ -84,6 +84,11 @@ export const ERROR_CATALOG = {
     ja: '自分のアイデアには賛同できません。',
     en: 'You cannot support your own idea.',
   },
+  local_login_disabled: {
+    status: 403,
+    ja: 'ID・パスワードでのログインは停止されています。「統合認証でログイン」からログインしてください。',
+    en: 'Sign-in with a login and password is turned off. Use single sign-on instead.',
+  },
   precondition_required: {
     status: 428,
     ja: '更新には If-Match ヘッダー（取得時の ETag）が必要です。',
