@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { registerActionRoutes } from './features/actions/actions.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { sessionMiddleware } from './features/auth/session-middleware.ts';
+import { registerBureauPolicyRoutes } from './features/bureau-policies/bureau-policies.routes.ts';
 import { registerClusterRoutes } from './features/clusters/clusters.routes.ts';
 import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.routes.ts';
 import { registerMeetingRoutes } from './features/meetings/meetings.routes.ts';
@@ -32,6 +34,8 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerUserRoutes,
   registerClusterRoutes,
   registerMeetingRoutes,
+  registerActionRoutes,
+  registerBureauPolicyRoutes,
   registerAuditRoutes,
 ];
 

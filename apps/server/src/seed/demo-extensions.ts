@@ -1,7 +1,8 @@
+import { bureauPolicyDemo } from '../features/bureau-policies/bureau-policies.demo.ts';
 import type { DemoExtension } from './load-demo-data.ts';
 
 /**
  * Each stream's part of the FY2024 demo data set, loaded in this order after the organisation,
  * clusters and meetings, in the same transaction. A feature adds its loader here.
  */
-export const DEMO_EXTENSIONS: DemoExtension[] = [];
+export const DEMO_EXTENSIONS: DemoExtension[] = [bureauPolicyDemo];

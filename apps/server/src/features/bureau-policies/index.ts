@@ -1,0 +1,13 @@
+export { findPolicy as findBureauPolicy } from './bureau-policies.queries.ts';
+export {
+  actsFor,
+  ancestorsOf,
+  loadOrgUnitTree,
+  type OrgUnitNode,
+  type OrgUnitTree,
+  seesEveryUnit,
+  TOP_LEVELS,
+  topUnitOf,
+  UNIT_ROLES,
+  unitsActedFor,
+} from './org-scope.ts';
