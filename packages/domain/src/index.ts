@@ -16,4 +16,5 @@ export * from './passwords';
 export * from './platinum';
 export * from './precise-date';
 export * from './roles';
+export * from './schedule';
 export * from './text';
