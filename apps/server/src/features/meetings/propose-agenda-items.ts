@@ -1,0 +1,123 @@
+import type { AgendaItemKind, LocalizedText } from '@totonoe/domain';
+import type { Executor } from '../../db/client.ts';
+import { listOpenActionsBefore } from '../actions/index.ts';
+import { ANALYSIS_STAGE_REPORT_LABELS } from './meetings.presenter.ts';
+import {
+  listAgendaItems,
+  listAgendaLinks,
+  listAnalysesOfYear,
+  listAnalysisReportLinks,
+  type MeetingRow,
+  orgUnitNames,
+} from './meetings.queries.ts';
+import type { AgendaLinkInput } from './save-agenda-item.ts';
+
+/** An item Totonoe suggests for a meeting's agenda; the office accepts it by adding it. */
+export type AgendaProposal = {
+  kind: AgendaItemKind;
+  title: string;
+  presenterOrgUnitId: string | null;
+  links: AgendaLinkInput[];
+  reason: LocalizedText;
+};
+
+/** One kind of thing that can fall due at a meeting. */
+type ProposalSource = (db: Executor, meeting: MeetingRow) => Promise<AgendaProposal[]>;
+
+/** The report an analysis owes next, by the stage it has reached. */
+const NEXT_REPORT: Partial<Record<string, 'progress_reported' | 'direction_reported' | 'final_reported'>> = {
+  started: 'progress_reported',
+  progress_reported: 'direction_reported',
+  direction_reported: 'final_reported',
+};
+
+/**
+ * Analyses whose next report is due. Analyses do not yet record the meeting each stage is
+ * planned for, so an analysis counts as due at any meeting of its year until its next report
+ * (経過報告 → 方向性報告 → 最終報告) is on some meeting's agenda. When stages carry their planned
+ * meeting, match on it here.
+ */
+const dueAnalysisReports: ProposalSource = async (db, meeting) => {
+  const analysesOfYear = await listAnalysesOfYear(db, meeting.fiscalYear);
+  const scheduled = await listAnalysisReportLinks(
+    db,
+    analysesOfYear.map((analysis) => analysis.id),
+  );
+  const proposals: AgendaProposal[] = [];
+  for (const analysis of analysesOfYear) {
+    const stage = NEXT_REPORT[analysis.stage];
+    if (!stage) continue;
+    if (scheduled.some((link) => link.analysisId === analysis.id && link.stage === stage)) continue;
+    const stageLabel = ANALYSIS_STAGE_REPORT_LABELS[stage];
+    proposals.push({
+      kind: 'analysis_report',
+      title: `${analysis.clusterName}の経営分析（${stageLabel}）`,
+      presenterOrgUnitId: analysis.presenterOrgUnitId,
+      links: [{ type: 'analysis', id: analysis.id, analysisStage: stage }],
+      reason: {
+        ja: `事業クラスター${analysis.clusterNumber}「${analysis.clusterName}」の${stageLabel}が、まだどの会議の次第にもありません。`,
+        en: `The ${stage.replace('_reported', '')} report of cluster ${analysis.clusterNumber} is not on any agenda yet.`,
+      },
+    });
+  }
+  return proposals;
+};
+
+/** Instructions from earlier meetings that are not closed: one review item per owning unit. */
+const openInstructionReviews: ProposalSource = async (db, meeting) => {
+  const open = await listOpenActionsBefore(db, meeting);
+  const byOwner = new Map<string, typeof open>();
+  for (const action of open)
+    byOwner.set(action.ownerOrgUnitId, [...(byOwner.get(action.ownerOrgUnitId) ?? []), action]);
+  return [...byOwner.values()].map((actions) => {
+    const owner = actions[0]!;
+    const overdue = actions.filter(
+      (action) => action.dueDate < (meeting.actualDate ?? meeting.plannedStart),
+    ).length;
+    return {
+      kind: 'instruction_review',
+      title: `指示事項の対応状況（${owner.ownerOrgUnitName}）`,
+      presenterOrgUnitId: owner.ownerOrgUnitId,
+      links: actions.map((action) => ({ type: 'action', id: action.id })),
+      reason: {
+        ja: `これまでの会議の指示事項のうち ${actions.length} 件が完了していません${overdue ? `（うち ${overdue} 件は期限超過）` : ''}。`,
+        en: `${actions.length} instruction(s) from earlier meetings are not closed${overdue ? ` (${overdue} overdue)` : ''}.`,
+      },
+    };
+  });
+};
+
+/** Everything that can fall due at a meeting; add a source here (e.g. Platinum responses to announce). */
+const PROPOSAL_SOURCES: readonly ProposalSource[] = [dueAnalysisReports, openInstructionReviews];
+
+/**
+ * Proposes the items due at a meeting: what each source finds, less whatever this meeting's
+ * agenda already covers (an item is left out when all it links to is on the agenda).
+ */
+export async function proposeAgendaItems(db: Executor, meeting: MeetingRow) {
+  const items = await listAgendaItems(db, meeting.id);
+  const onAgenda = new Set(
+    (
+      await listAgendaLinks(
+        db,
+        items.map((item) => item.id),
+        meeting.fiscalYear,
+      )
+    ).map((link) => `${link.targetType}:${link.targetId}`),
+  );
+  const proposals: AgendaProposal[] = [];
+  for (const source of PROPOSAL_SOURCES) {
+    for (const proposal of await source(db, meeting)) {
+      const links = proposal.links.filter((link) => !onAgenda.has(`${link.type}:${link.id}`));
+      if (links.length) proposals.push({ ...proposal, links });
+    }
+  }
+  const names = await orgUnitNames(
+    db,
+    proposals.flatMap((proposal) => (proposal.presenterOrgUnitId ? [proposal.presenterOrgUnitId] : [])),
+  );
+  return proposals.map((proposal) => ({
+    ...proposal,
+    presenterName: proposal.presenterOrgUnitId ? (names.get(proposal.presenterOrgUnitId) ?? null) : null,
+  }));
+}
