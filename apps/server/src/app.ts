@@ -13,6 +13,7 @@ import { registerClusterRoutes } from './features/clusters/clusters.routes.ts';
 import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.routes.ts';
 import { registerMeetingRoutes } from './features/meetings/meetings.routes.ts';
 import { registerOrgUnitRoutes } from './features/org-units/org-units.routes.ts';
+import { registerScheduleRoutes } from './features/schedule/schedule.routes.ts';
 import { registerSystemRoutes } from './features/system/system.routes.ts';
 import { registerUserRoutes } from './features/users/users.routes.ts';
 import type { App, AppEnv, Services } from './lib/context.ts';
@@ -36,6 +37,7 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerMeetingRoutes,
   registerActionRoutes,
   registerBureauPolicyRoutes,
+  registerScheduleRoutes,
   registerAuditRoutes,
 ];
 
