@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { registerActionRoutes } from './features/actions/actions.routes.ts';
+import { registerAnalysisRoutes } from './features/analyses/analyses.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { sessionMiddleware } from './features/auth/session-middleware.ts';
@@ -37,6 +38,7 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerOrgUnitRoutes,
   registerUserRoutes,
   registerClusterRoutes,
+  registerAnalysisRoutes,
   registerMeetingRoutes,
   registerActionRoutes,
   registerBureauPolicyRoutes,

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   ANALYSIS_REPORT_SECTIONS,
   type AnalysisReportSection,
+  analysisReportPatchSchema,
   analysisReportSchema,
   analysisReportSectionLabel,
   compareAnalysisReports,
   diffTextSentences,
   emptyAnalysisReport,
+  readStoredAnalysisReport,
 } from './analysis-report';
 import { seededRandom } from './test-support';
 
@@ -97,6 +99,31 @@ describe('report sections', () => {
     ],
   ])('refuses %s', (_name, input) => {
     expect(analysisReportSchema.safeParse(input).success).toBe(false);
+  });
+});
+
+describe('changing some sections', () => {
+  it('keeps only the sections given, without filling the others', () => {
+    expect(analysisReportPatchSchema.parse({ conclusion: { text: 'a' } })).toEqual({
+      conclusion: { text: 'a' },
+    });
+    expect(analysisReportPatchSchema.parse({})).toEqual({});
+  });
+
+  it('validates the sections given as strictly as the whole report', () => {
+    expect(analysisReportPatchSchema.safeParse({ conclusion: {} }).success).toBe(false);
+    expect(analysisReportPatchSchema.safeParse({ other: {} }).success).toBe(false);
+    expect(
+      analysisReportPatchSchema.safeParse({
+        currentState: { text: '', annualCost: null, staffCount: -3, volumes: [], budgetLines: [] },
+      }).success,
+    ).toBe(false);
+  });
+
+  it('reads stored reports, filling missing sections, and refuses damaged ones', () => {
+    expect(readStoredAnalysisReport({ conclusion: { text: 'x' } })?.kpis).toEqual({ items: [] });
+    expect(readStoredAnalysisReport(null)).toEqual(emptyAnalysisReport());
+    expect(readStoredAnalysisReport({ conclusion: 3 })).toBeNull();
   });
 });
 

@@ -134,6 +134,29 @@ export const analysisReportSchema = z.strictObject({
 
 export type AnalysisReport = z.infer<typeof analysisReportSchema>;
 
+const sectionShape = analysisReportSchema.shape;
+
+/** Zod schema for a change of some sections: each section given is replaced whole, the others are kept. */
+export const analysisReportPatchSchema = z.strictObject({
+  conclusion: sectionShape.conclusion.unwrap().optional(),
+  currentState: sectionShape.currentState.unwrap().optional(),
+  needs: sectionShape.needs.unwrap().optional(),
+  comparison: sectionShape.comparison.unwrap().optional(),
+  issues: sectionShape.issues.unwrap().optional(),
+  directions: sectionShape.directions.unwrap().optional(),
+  roadmap: sectionShape.roadmap.unwrap().optional(),
+  effects: sectionShape.effects.unwrap().optional(),
+  kpis: sectionShape.kpis.unwrap().optional(),
+});
+
+export type AnalysisReportPatch = z.infer<typeof analysisReportPatchSchema>;
+
+// Reads a stored report, filling sections a report written before they existed lacks; null when it does not parse.
+export function readStoredAnalysisReport(value: unknown): AnalysisReport | null {
+  const parsed = analysisReportSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : null;
+}
+
 /** A report with nothing written in it. */
 export function emptyAnalysisReport(): AnalysisReport {
   return analysisReportSchema.parse({});

@@ -1,3 +1,4 @@
+import { analysisDemo } from '../features/analyses/analyses.demo.ts';
 import { bureauPolicyDemo } from '../features/bureau-policies/bureau-policies.demo.ts';
 import type { DemoExtension } from './load-demo-data.ts';
 
@@ -5,4 +6,4 @@ import type { DemoExtension } from './load-demo-data.ts';
  * Each stream's part of the FY2024 demo data set, loaded in this order after the organisation,
  * clusters and meetings, in the same transaction. A feature adds its loader here.
  */
-export const DEMO_EXTENSIONS: DemoExtension[] = [bureauPolicyDemo];
+export const DEMO_EXTENSIONS: DemoExtension[] = [bureauPolicyDemo, analysisDemo];
