@@ -1,0 +1,1 @@
+export { registerPlatinumRoutes } from './platinum.routes.ts';

@@ -1,0 +1,13 @@
+import type { App } from '../../lib/context.ts';
+import { registerCampaignRoutes } from './campaigns.routes.ts';
+import { registerIdeaRoutes } from './ideas.routes.ts';
+import { registerIssueRoutes } from './issues.routes.ts';
+import { registerPlatinumReportRoutes } from './reports.routes.ts';
+
+/** プラチナ市役所プロジェクト: campaigns, ideas, issues, the board and the funnel. */
+export function registerPlatinumRoutes(app: App): void {
+  registerCampaignRoutes(app);
+  registerPlatinumReportRoutes(app);
+  registerIdeaRoutes(app);
+  registerIssueRoutes(app);
+}
