@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { registerActionRoutes } from './features/actions/actions.routes.ts';
+import { registerAnalysisRoutes } from './features/analyses/analyses.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { sessionMiddleware } from './features/auth/session-middleware.ts';
@@ -15,6 +16,8 @@ import { registerMeetingRoutes } from './features/meetings/meetings.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notifications.routes.ts';
 import { registerOrgUnitRoutes } from './features/org-units/org-units.routes.ts';
 import { registerPlatinumRoutes } from './features/platinum/index.ts';
+import { registerSsoRoutes } from './features/sso/sso.routes.ts';
+import { registerScheduleRoutes } from './features/schedule/schedule.routes.ts';
 import { registerSystemRoutes } from './features/system/system.routes.ts';
 import { registerUserRoutes } from './features/users/users.routes.ts';
 import type { App, AppEnv, Services } from './lib/context.ts';
@@ -30,14 +33,18 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 /** Every feature's routes, in one list so the router, the OpenAPI document and the authorisation matrix agree. */
 export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerSystemRoutes,
+  // Before the sign-in routes: it holds the switch that turns local passwords off.
+  registerSsoRoutes,
   registerAuthRoutes,
   registerFiscalYearRoutes,
   registerOrgUnitRoutes,
   registerUserRoutes,
   registerClusterRoutes,
+  registerAnalysisRoutes,
   registerMeetingRoutes,
   registerActionRoutes,
   registerBureauPolicyRoutes,
+  registerScheduleRoutes,
   registerPlatinumRoutes,
   registerNotificationRoutes,
   registerAuditRoutes,
