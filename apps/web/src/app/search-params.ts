@@ -32,10 +32,10 @@ function readCode(value: unknown): string | undefined {
   return typeof value === 'string' && /^[a-z0-9_]{1,64}$/.test(value) ? value : undefined;
 }
 
-export type LoginSearch = { redirect?: string | undefined };
+export type LoginSearch = { redirect?: string | undefined; sso_error?: string | undefined };
 
 export function validateLoginSearch(search: Record<string, unknown>): LoginSearch {
-  return { redirect: readText(search.redirect, 2000) };
+  return { redirect: readText(search.redirect, 2000), sso_error: readCode(search.sso_error) };
 }
 
 export type ClustersSearch = {
