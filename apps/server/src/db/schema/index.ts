@@ -6,6 +6,7 @@ export * from './clusters.ts';
 export * from './core.ts';
 export * from './effects.ts';
 export * from './initiatives.ts';
+export * from './mail.ts';
 export * from './meeting-records.ts';
 export * from './meetings.ts';
 export * from './needs.ts';
