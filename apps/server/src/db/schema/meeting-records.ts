@@ -1,7 +1,6 @@
 import { ACTION_STATUSES, AGENDA_ITEM_KINDS, MINUTES_STATUSES } from '@totonoe/domain';
 import {
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -12,14 +11,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { attachments } from './attachments.ts';
 import { analysisStageEnum } from './clusters.ts';
 import { orgUnits, users } from './core.ts';
 import { meetings } from './meetings.ts';
-
-/** File contents live in the database so that app processes stay stateless. */
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({
-  dataType: () => 'bytea',
-});
 
 export const agendaItemKindEnum = pgEnum('agenda_item_kind', AGENDA_ITEM_KINDS);
 export const actionStatusEnum = pgEnum('action_status', ACTION_STATUSES);
@@ -64,26 +59,7 @@ export const agendaItemLinks = pgTable(
   ],
 );
 
-/** An uploaded file of a meeting: the type is sniffed from its bytes, never taken from the client. */
-export const meetingFiles = pgTable(
-  'meeting_files',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
-    fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    byteSize: integer('byte_size').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('meeting_files_meeting_idx').on(t.meetingId)],
-);
-
-/** 資料: a material of an agenda item; its number (資料n) follows the agenda order and is not stored. */
+/** 資料: a material of an agenda item; its number (資料n) follows the agenda order and is not stored. Its files are attachments. */
 export const meetingMaterials = pgTable(
   'meeting_materials',
   {
@@ -96,10 +72,12 @@ export const meetingMaterials = pgTable(
       .references(() => agendaItems.id),
     position: integer('position').notNull(),
     title: text('title').notNull(),
+    /** The file as the presenting unit made it (an attachment owned by this material). */
     fileId: uuid('file_id')
       .notNull()
-      .references(() => meetingFiles.id),
-    redactedFileId: uuid('redacted_file_id').references(() => meetingFiles.id),
+      .references(() => attachments.id),
+    /** The 黒塗り edition the public gets when redaction is required. */
+    redactedFileId: uuid('redacted_file_id').references(() => attachments.id),
     isRedactionRequired: boolean('is_redaction_required').notNull().default(false),
     isPublished: boolean('is_published').notNull().default(false),
     publishedAt: timestamp('published_at', { withTimezone: true }),

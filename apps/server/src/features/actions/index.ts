@@ -3,7 +3,10 @@ export { ownUnitRoots } from './actions.policy.ts';
 export { actionSchema, presentAction } from './actions.presenter.ts';
 export {
   type ActionRow,
+  findAction,
   listActionsOfMeeting,
   listOpenActionsBefore,
   orgUnitAncestry,
 } from './actions.queries.ts';
+export { recordInstruction } from './record-instruction.ts';
+export { reportActionProgress } from './report-action-progress.ts';

@@ -25,8 +25,11 @@ export async function reportActionProgress(
     reviewedAtMeetingId?: string;
     actorKind: ActionActor;
     actor: Actor;
+    /** When the note was written; the demo data set replays 2024 dates. */
+    now?: Date;
   },
 ) {
+  const now = options.now ?? new Date();
   const row = await lockAction(tx, options.id);
   if (!row) throw notFound();
   assertVersion(options.expectedVersion, row.version);
@@ -35,10 +38,8 @@ export async function reportActionProgress(
     throw new AppError('invalid_transition');
   }
   if (options.reviewedAtMeetingId) {
-    const [given, reviewed] = await Promise.all([
-      findMeetingForAction(tx, row.meetingId),
-      findMeetingForAction(tx, options.reviewedAtMeetingId),
-    ]);
+    const given = await findMeetingForAction(tx, row.meetingId);
+    const reviewed = await findMeetingForAction(tx, options.reviewedAtMeetingId);
     const isLater =
       !!given &&
       !!reviewed &&
@@ -58,7 +59,7 @@ export async function reportActionProgress(
   const isReopening = row.status === 'closed' && toStatus !== 'closed';
   await updateActionRow(tx, options.id, row.version, {
     status: toStatus,
-    ...(isClosing ? { closedAt: new Date(), closedAtMeetingId: options.reviewedAtMeetingId ?? null } : {}),
+    ...(isClosing ? { closedAt: now, closedAtMeetingId: options.reviewedAtMeetingId ?? null } : {}),
     ...(isReopening ? { closedAt: null, closedAtMeetingId: null } : {}),
   });
   await insertActionUpdate(tx, {
@@ -68,6 +69,7 @@ export async function reportActionProgress(
     toStatus,
     reviewedAtMeetingId: options.reviewedAtMeetingId ?? null,
     authorId: options.actor.userId,
+    createdAt: now,
   });
   const after = (await findAction(tx, options.id))!;
   await recordAudit(tx, options.actor, {

@@ -2,17 +2,28 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Database } from '../../db/client.ts';
 import { authorize, requireUser } from '../../lib/authorization.ts';
 import { type App, actorOf, type CurrentUser } from '../../lib/context.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { notFound } from '../../lib/errors.ts';
 import { etagOf, requireIfMatch } from '../../lib/etag.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { orgUnitAncestry } from '../actions/index.ts';
+import {
+  ACCEPTED_FILE_KINDS,
+  attachmentDownloadResponse,
+  readAttachmentContent,
+  readUploadedFile,
+} from '../attachments/index.ts';
 import { loadAgenda } from './load-meeting-record.ts';
-import { ACCEPTED_MATERIAL_FORMATS, attachmentDisposition, checkUploadedFile } from './material-files.ts';
-import { findMaterial, readFile } from './materials.queries.ts';
+import { findMaterial } from './materials.queries.ts';
 import { meetingPolicy } from './meetings.policy.ts';
 import { materialSchema } from './meetings.presenter.ts';
 import { findAgendaItem, findMeeting } from './meetings.queries.ts';
-import { attachRedactedFile, removeMaterial, updateMaterial, uploadMaterial } from './save-material.ts';
+import {
+  attachRedactedFile,
+  MATERIAL_OWNER_TYPE,
+  removeMaterial,
+  updateMaterial,
+  uploadMaterial,
+} from './save-material.ts';
 
 const pathId = (name: string) =>
   z
@@ -22,9 +33,11 @@ const pathId = (name: string) =>
 const itemParams = z.object({ id: pathId('id'), itemId: pathId('itemId') });
 const materialParams = z.object({ id: pathId('id'), materialId: pathId('materialId') });
 
-const fileField = z
-  .instanceof(File, { message: 'ファイルを指定してください / a file is required' })
-  .openapi({ type: 'string', format: 'binary', description: ACCEPTED_MATERIAL_FORMATS });
+const fileField = z.instanceof(File, { message: 'ファイルを指定してください / a file is required' }).openapi({
+  type: 'string',
+  format: 'binary',
+  description: `accepted: ${Object.keys(ACCEPTED_FILE_KINDS).join(', ')}`,
+});
 
 const uploadForm = z
   .strictObject({
@@ -137,14 +150,15 @@ export function registerMaterialRoutes(app: App): void {
       }),
     );
     const form = c.req.valid('form');
-    const file = await checkUploadedFile(form.file, config.uploadLimitBytes);
+    const { fileName, bytes } = await readUploadedFile(form, config.uploadLimitBytes);
     const created = await db.transaction((tx) =>
       uploadMaterial(tx, {
         meetingId: id,
         agendaItemId: itemId,
         title: form.title,
         isRedactionRequired: form.isRedactionRequired === 'true',
-        file,
+        file: { fileName, bytes },
+        limitBytes: config.uploadLimitBytes,
         actor: actorOf(c),
       }),
     );
@@ -164,9 +178,16 @@ export function registerMaterialRoutes(app: App): void {
       }),
     );
     const expectedVersion = requireIfMatch(c);
-    const file = await checkUploadedFile(c.req.valid('form').file, config.uploadLimitBytes);
+    const { fileName, bytes } = await readUploadedFile(c.req.valid('form'), config.uploadLimitBytes);
     const updated = await db.transaction((tx) =>
-      attachRedactedFile(tx, { meetingId: id, materialId, expectedVersion, file, actor: actorOf(c) }),
+      attachRedactedFile(tx, {
+        meetingId: id,
+        materialId,
+        expectedVersion,
+        file: { fileName, bytes },
+        limitBytes: config.uploadLimitBytes,
+        actor: actorOf(c),
+      }),
     );
     c.header('etag', etagOf(updated.version));
     return c.json(await presentOne(db, id, materialId, user), 200);
@@ -237,17 +258,8 @@ export function registerMaterialRoutes(app: App): void {
       fileId = material.fileId;
     }
     if (!fileId) throw notFound();
-    const file = await readFile(db, fileId);
-    if (!file) throw new AppError('not_found');
-    return new Response(new Uint8Array(file.content), {
-      status: 200,
-      headers: {
-        'content-type': file.contentType,
-        'content-length': String(file.byteSize),
-        'content-disposition': attachmentDisposition(file.fileName),
-        'cache-control': variant === 'public' ? 'no-cache' : 'private, no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    const file = await readAttachmentContent(db, MATERIAL_OWNER_TYPE, material.id, fileId);
+    if (!file) throw notFound();
+    return attachmentDownloadResponse(c, file);
   });
 }

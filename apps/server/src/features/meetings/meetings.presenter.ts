@@ -28,6 +28,16 @@ const ANALYSIS_STAGES = [
 ] as const;
 type AnalysisStage = (typeof ANALYSIS_STAGES)[number];
 
+/** What an analysis reports at a meeting when it reaches each stage, in English. */
+export const ANALYSIS_STAGE_REPORT_LABELS_EN: Readonly<Record<AnalysisStage, string>> = {
+  planned: 'plan',
+  started: 'start',
+  progress_reported: 'progress report',
+  direction_reported: 'direction report',
+  final_reported: 'final report',
+  follow_up: 'follow-up',
+};
+
 /** What an analysis reports at a meeting when it reaches each stage. */
 export const ANALYSIS_STAGE_REPORT_LABELS: Readonly<Record<AnalysisStage, string>> = {
   planned: '計画',
@@ -215,7 +225,7 @@ type DecisionRow = typeof meetingDecisions.$inferSelect;
 type MinutesRow = typeof meetingMinutes.$inferSelect;
 type ActionJson = z.infer<typeof actionSchema>;
 
-function materialUrl(meetingId: string, materialId: string, variant?: 'redacted'): string {
+function materialUrl(meetingId: string, materialId: string, variant?: 'redacted' | 'public'): string {
   const base = `/api/v1/meetings/${meetingId}/materials/${materialId}/file`;
   return variant ? `${base}?variant=${variant}` : base;
 }
@@ -397,7 +407,7 @@ export function presentPublicMeeting(
                   contentType: served.contentType,
                   byteSize: served.byteSize,
                   isRedacted: material.isRedactionRequired,
-                  downloadUrl: materialUrl(row.id, material.id),
+                  downloadUrl: materialUrl(row.id, material.id, 'public'),
                 },
               ];
             }),

@@ -4,6 +4,7 @@ import {
   agendaItemLinks,
   agendaItems,
   analyses,
+  analysisDueMeetings,
   clusterOwners,
   clusterRevisions,
   fiscalYears,
@@ -185,37 +186,36 @@ export async function listAgendaLinks(db: Executor, itemIds: string[], fiscalYea
   const analysisIds = links.filter((link) => link.targetType === 'analysis').map((link) => link.targetId);
   const clusterIds = links.filter((link) => link.targetType === 'cluster').map((link) => link.targetId);
   const actionIds = links.filter((link) => link.targetType === 'action').map((link) => link.targetId);
-  const [analysisRows, clusterRows, actionRows] = await Promise.all([
-    analysisIds.length
-      ? db
-          .select({ id: analyses.id, number: clusterRevisions.number, name: clusterRevisions.name })
-          .from(analyses)
-          .innerJoin(
-            clusterRevisions,
-            and(
-              eq(clusterRevisions.clusterId, analyses.clusterId),
-              revisionInEffect(sql`${analyses.fiscalYear}`),
-            ),
-          )
-          .where(inArray(analyses.id, analysisIds))
-      : [],
-    clusterIds.length
-      ? db
-          .select({
-            id: clusterRevisions.clusterId,
-            number: clusterRevisions.number,
-            name: clusterRevisions.name,
-          })
-          .from(clusterRevisions)
-          .where(and(inArray(clusterRevisions.clusterId, clusterIds), revisionInEffect(sql`${fiscalYear}`)))
-      : [],
-    actionIds.length
-      ? db
-          .select({ id: meetingActions.id, body: meetingActions.body, status: meetingActions.status })
-          .from(meetingActions)
-          .where(inArray(meetingActions.id, actionIds))
-      : [],
-  ]);
+  // Sequential on purpose: inside a transaction all queries share one connection.
+  const analysisRows = analysisIds.length
+    ? await db
+        .select({ id: analyses.id, number: clusterRevisions.number, name: clusterRevisions.name })
+        .from(analyses)
+        .innerJoin(
+          clusterRevisions,
+          and(
+            eq(clusterRevisions.clusterId, analyses.clusterId),
+            revisionInEffect(sql`${analyses.fiscalYear}`),
+          ),
+        )
+        .where(inArray(analyses.id, analysisIds))
+    : [];
+  const clusterRows = clusterIds.length
+    ? await db
+        .select({
+          id: clusterRevisions.clusterId,
+          number: clusterRevisions.number,
+          name: clusterRevisions.name,
+        })
+        .from(clusterRevisions)
+        .where(and(inArray(clusterRevisions.clusterId, clusterIds), revisionInEffect(sql`${fiscalYear}`)))
+    : [];
+  const actionRows = actionIds.length
+    ? await db
+        .select({ id: meetingActions.id, body: meetingActions.body, status: meetingActions.status })
+        .from(meetingActions)
+        .where(inArray(meetingActions.id, actionIds))
+    : [];
   const labels = new Map<string, string>();
   for (const row of analysisRows) labels.set(`analysis:${row.id}`, `${row.number} ${row.name}`);
   for (const row of clusterRows) labels.set(`cluster:${row.id}`, `${row.number} ${row.name}`);
@@ -295,11 +295,18 @@ export async function setAgendaPositions(db: Executor, orderedIds: string[]) {
 
 /** How many materials, decisions and instructions hang on an agenda item. */
 export async function countItemRecords(db: Executor, itemId: string) {
-  const [materials, decisions, actions] = await Promise.all([
-    db.select({ n: count() }).from(meetingMaterials).where(eq(meetingMaterials.agendaItemId, itemId)),
-    db.select({ n: count() }).from(meetingDecisions).where(eq(meetingDecisions.agendaItemId, itemId)),
-    db.select({ n: count() }).from(meetingActions).where(eq(meetingActions.agendaItemId, itemId)),
-  ]);
+  const materials = await db
+    .select({ n: count() })
+    .from(meetingMaterials)
+    .where(eq(meetingMaterials.agendaItemId, itemId));
+  const decisions = await db
+    .select({ n: count() })
+    .from(meetingDecisions)
+    .where(eq(meetingDecisions.agendaItemId, itemId));
+  const actions = await db
+    .select({ n: count() })
+    .from(meetingActions)
+    .where(eq(meetingActions.agendaItemId, itemId));
   return Number(materials[0]?.n ?? 0) + Number(decisions[0]?.n ?? 0) + Number(actions[0]?.n ?? 0);
 }
 
@@ -383,6 +390,26 @@ export async function listAnalysesOfYear(db: Executor, fiscalYear: number) {
   }));
 }
 
+/**
+ * The year's plan of reports: at which meeting each stage of each analysis is due. The table
+ * belongs to the analyses feature, which exports no query for it yet; this reads it directly.
+ */
+export function listAnalysisDueMeetings(db: Executor, fiscalYear: number) {
+  return db
+    .select({
+      analysisId: analysisDueMeetings.analysisId,
+      stage: analysisDueMeetings.stage,
+      meetingId: analysisDueMeetings.meetingId,
+      meetingTitle: meetings.title,
+      fiscalYear: meetings.fiscalYear,
+      sequence: meetings.sequence,
+    })
+    .from(analysisDueMeetings)
+    .innerJoin(analyses, eq(analyses.id, analysisDueMeetings.analysisId))
+    .innerJoin(meetings, eq(meetings.id, analysisDueMeetings.meetingId))
+    .where(eq(analyses.fiscalYear, fiscalYear));
+}
+
 /** Every (analysis, stage) already on an agenda, with the meeting it is on. */
 export function listAnalysisReportLinks(db: Executor, analysisIds: string[]) {
   if (!analysisIds.length) return Promise.resolve([]);
@@ -391,9 +418,12 @@ export function listAnalysisReportLinks(db: Executor, analysisIds: string[]) {
       analysisId: agendaItemLinks.targetId,
       stage: agendaItemLinks.analysisStage,
       meetingId: agendaItems.meetingId,
+      fiscalYear: meetings.fiscalYear,
+      sequence: meetings.sequence,
     })
     .from(agendaItemLinks)
     .innerJoin(agendaItems, eq(agendaItems.id, agendaItemLinks.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .where(and(eq(agendaItemLinks.targetType, 'analysis'), inArray(agendaItemLinks.targetId, analysisIds)));
 }
 

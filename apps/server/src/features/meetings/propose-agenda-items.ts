@@ -1,11 +1,12 @@
 import type { AgendaItemKind, LocalizedText } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
 import { listOpenActionsBefore } from '../actions/index.ts';
-import { ANALYSIS_STAGE_REPORT_LABELS } from './meetings.presenter.ts';
+import { ANALYSIS_STAGE_REPORT_LABELS, ANALYSIS_STAGE_REPORT_LABELS_EN } from './meetings.presenter.ts';
 import {
   listAgendaItems,
   listAgendaLinks,
   listAnalysesOfYear,
+  listAnalysisDueMeetings,
   listAnalysisReportLinks,
   type MeetingRow,
   orgUnitNames,
@@ -24,41 +25,60 @@ export type AgendaProposal = {
 /** One kind of thing that can fall due at a meeting. */
 type ProposalSource = (db: Executor, meeting: MeetingRow) => Promise<AgendaProposal[]>;
 
-/** The report an analysis owes next, by the stage it has reached. */
-const NEXT_REPORT: Partial<Record<string, 'progress_reported' | 'direction_reported' | 'final_reported'>> = {
-  started: 'progress_reported',
-  progress_reported: 'direction_reported',
-  direction_reported: 'final_reported',
-};
+function isBefore(a: { fiscalYear: number; sequence: number }, b: { fiscalYear: number; sequence: number }) {
+  return a.fiscalYear < b.fiscalYear || (a.fiscalYear === b.fiscalYear && a.sequence < b.sequence);
+}
+
+/** Analysis stages in the order an analysis reaches them. */
+const STAGE_ORDER = [
+  'planned',
+  'started',
+  'progress_reported',
+  'direction_reported',
+  'final_reported',
+  'follow_up',
+] as const;
 
 /**
- * Analyses whose next report is due. Analyses do not yet record the meeting each stage is
- * planned for, so an analysis counts as due at any meeting of its year until its next report
- * (経過報告 → 方向性報告 → 最終報告) is on some meeting's agenda. When stages carry their planned
- * meeting, match on it here.
+ * Analyses with a report due at this meeting by the year's plan (報告予定), and reports due at an
+ * earlier meeting that were neither made nor put on any agenda (carried over). A report already on
+ * some meeting's agenda, or a stage the analysis has already reached, is not proposed again.
  */
 const dueAnalysisReports: ProposalSource = async (db, meeting) => {
-  const analysesOfYear = await listAnalysesOfYear(db, meeting.fiscalYear);
+  const [analysesOfYear, plan] = [
+    await listAnalysesOfYear(db, meeting.fiscalYear),
+    await listAnalysisDueMeetings(db, meeting.fiscalYear),
+  ];
   const scheduled = await listAnalysisReportLinks(
     db,
     analysesOfYear.map((analysis) => analysis.id),
   );
   const proposals: AgendaProposal[] = [];
   for (const analysis of analysesOfYear) {
-    const stage = NEXT_REPORT[analysis.stage];
-    if (!stage) continue;
-    if (scheduled.some((link) => link.analysisId === analysis.id && link.stage === stage)) continue;
-    const stageLabel = ANALYSIS_STAGE_REPORT_LABELS[stage];
-    proposals.push({
-      kind: 'analysis_report',
-      title: `${analysis.clusterName}の経営分析（${stageLabel}）`,
-      presenterOrgUnitId: analysis.presenterOrgUnitId,
-      links: [{ type: 'analysis', id: analysis.id, analysisStage: stage }],
-      reason: {
-        ja: `事業クラスター${analysis.clusterNumber}「${analysis.clusterName}」の${stageLabel}が、まだどの会議の次第にもありません。`,
-        en: `The ${stage.replace('_reported', '')} report of cluster ${analysis.clusterNumber} is not on any agenda yet.`,
-      },
-    });
+    const reached = STAGE_ORDER.indexOf(analysis.stage);
+    for (const due of plan.filter((row) => row.analysisId === analysis.id)) {
+      if (STAGE_ORDER.indexOf(due.stage) <= reached) continue;
+      if (scheduled.some((link) => link.analysisId === analysis.id && link.stage === due.stage)) continue;
+      const isDueHere = due.meetingId === meeting.id;
+      if (!isDueHere && !isBefore(due, meeting)) continue;
+      const stageLabel = ANALYSIS_STAGE_REPORT_LABELS[due.stage];
+      const stageLabelEn = ANALYSIS_STAGE_REPORT_LABELS_EN[due.stage];
+      proposals.push({
+        kind: 'analysis_report',
+        title: `${analysis.clusterName}の経営分析（${stageLabel}）`,
+        presenterOrgUnitId: analysis.presenterOrgUnitId,
+        links: [{ type: 'analysis', id: analysis.id, analysisStage: due.stage }],
+        reason: isDueHere
+          ? {
+              ja: `事業クラスター${analysis.clusterNumber}「${analysis.clusterName}」の${stageLabel}は、この会議で報告する予定です。`,
+              en: `The ${stageLabelEn} of cluster ${analysis.clusterNumber} is planned for this meeting.`,
+            }
+          : {
+              ja: `事業クラスター${analysis.clusterNumber}「${analysis.clusterName}」の${stageLabel}は${due.meetingTitle}の予定でしたが、まだ報告されていません。`,
+              en: `The ${stageLabelEn} of cluster ${analysis.clusterNumber} was planned for ${due.meetingTitle} and has not been made.`,
+            },
+      });
+    }
   }
   return proposals;
 };

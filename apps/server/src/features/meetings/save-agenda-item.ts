@@ -62,11 +62,9 @@ async function assertLinks(tx: Transaction, meeting: MeetingRow, links: AgendaLi
   }
   const idsOf = (type: AgendaLinkInput['type']) =>
     links.filter((link) => link.type === type).map((link) => link.id);
-  const [analysisRows, actionRows, clusterRows] = await Promise.all([
-    findAnalyses(tx, idsOf('analysis')),
-    findActionsWithMeeting(tx, idsOf('action')),
-    findClusters(tx, idsOf('cluster')),
-  ]);
+  const analysisRows = await findAnalyses(tx, idsOf('analysis'));
+  const actionRows = await findActionsWithMeeting(tx, idsOf('action'));
+  const clusterRows = await findClusters(tx, idsOf('cluster'));
   if (analysisRows.length !== idsOf('analysis').length) {
     throw unprocessable('指定された経営分析が見つかりません。', 'A linked analysis does not exist.');
   }

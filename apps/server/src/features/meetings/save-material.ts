@@ -1,14 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { materialPublicationBlock } from '@totonoe/domain';
 import type { Transaction } from '../../db/client.ts';
 import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVersion } from '../../lib/etag.ts';
-import type { CheckedFile } from './material-files.ts';
+import { deleteAttachment, storeAttachment } from '../attachments/index.ts';
 import {
-  deleteFiles,
   deleteMaterialRow,
   findMaterial,
-  insertFile,
   insertMaterial,
   lockMaterial,
   nextMaterialPosition,
@@ -17,15 +16,11 @@ import {
 import { bumpAgendaVersion, lockAgendaItem, lockMeeting } from './meetings.queries.ts';
 import { assertMeetingPublishable } from './publication-rules.ts';
 
-/** Audit snapshots describe files by name, type, size and hash, never by contents. */
-function describeFile(file: CheckedFile) {
-  return {
-    fileName: file.fileName,
-    contentType: file.contentType,
-    byteSize: file.byteSize,
-    sha256: file.sha256,
-  };
-}
+/** Material files are attachments owned by the material. */
+export const MATERIAL_OWNER_TYPE = 'meeting_material';
+
+/** An uploaded file before it is checked: its name as sent and its bytes. */
+export type UploadedFile = { fileName: string; bytes: Uint8Array };
 
 /** Adds a material (資料) to an agenda item; its number follows from the agenda order. */
 export async function uploadMaterial(
@@ -35,7 +30,8 @@ export async function uploadMaterial(
     agendaItemId: string;
     title: string | undefined;
     isRedactionRequired: boolean;
-    file: CheckedFile;
+    file: UploadedFile;
+    limitBytes: number;
     actor: Actor;
   },
 ) {
@@ -43,18 +39,25 @@ export async function uploadMaterial(
   if (!meeting) throw notFound();
   const item = await lockAgendaItem(tx, meeting.id, options.agendaItemId);
   if (!item) throw notFound();
-  const fileId = await insertFile(tx, {
-    meetingId: meeting.id,
-    ...options.file,
-    uploadedBy: options.actor.userId,
+  const id = randomUUID();
+  // The attachment feature checks size, content type and name before it writes anything.
+  const file = await storeAttachment(tx, {
+    ownerType: MATERIAL_OWNER_TYPE,
+    ownerId: id,
+    fileName: options.file.fileName,
+    title: options.title ?? '',
+    bytes: options.file.bytes,
+    limitBytes: options.limitBytes,
+    actor: options.actor,
   });
-  const title = options.title ?? options.file.fileName.replace(/\.[^.]+$/, '');
-  const id = await insertMaterial(tx, {
+  const title = options.title ?? file.fileName.replace(/\.[^.]+$/, '');
+  await insertMaterial(tx, {
+    id,
     meetingId: meeting.id,
     agendaItemId: item.id,
     position: await nextMaterialPosition(tx, item.id),
     title,
-    fileId,
+    fileId: file.id,
     isRedactionRequired: options.isRedactionRequired,
     createdBy: options.actor.userId,
   });
@@ -68,7 +71,7 @@ export async function uploadMaterial(
       agendaItemId: item.id,
       title,
       isRedactionRequired: options.isRedactionRequired,
-      file: describeFile(options.file),
+      fileId: file.id,
     },
   });
   return (await findMaterial(tx, meeting.id, id))!;
@@ -81,26 +84,38 @@ export async function attachRedactedFile(
     meetingId: string;
     materialId: string;
     expectedVersion: number;
-    file: CheckedFile;
+    file: UploadedFile;
+    limitBytes: number;
     actor: Actor;
   },
 ) {
   const material = await lockMaterial(tx, options.meetingId, options.materialId);
   if (!material) throw notFound();
   assertVersion(options.expectedVersion, material.version);
-  const fileId = await insertFile(tx, {
-    meetingId: material.meetingId,
-    ...options.file,
-    uploadedBy: options.actor.userId,
+  const file = await storeAttachment(tx, {
+    ownerType: MATERIAL_OWNER_TYPE,
+    ownerId: material.id,
+    fileName: options.file.fileName,
+    title: '黒塗り版',
+    bytes: options.file.bytes,
+    limitBytes: options.limitBytes,
+    actor: options.actor,
   });
-  await updateMaterialRow(tx, material.id, material.version, { redactedFileId: fileId });
-  if (material.redactedFileId) await deleteFiles(tx, [material.redactedFileId]);
+  await updateMaterialRow(tx, material.id, material.version, { redactedFileId: file.id });
+  if (material.redactedFileId) {
+    await deleteAttachment(tx, {
+      ownerType: MATERIAL_OWNER_TYPE,
+      ownerId: material.id,
+      attachmentId: material.redactedFileId,
+      actor: options.actor,
+    });
+  }
   await recordAudit(tx, options.actor, {
     action: 'material.attach_redacted',
     entityType: 'material',
     entityId: material.id,
     before: { redactedFileId: material.redactedFileId },
-    after: { redactedFileId: fileId, file: describeFile(options.file) },
+    after: { redactedFileId: file.id },
   });
   return (await findMaterial(tx, material.meetingId, material.id))!;
 }
@@ -119,6 +134,8 @@ export async function updateMaterial(
     expectedVersion: number;
     changes: MaterialChanges;
     actor: Actor;
+    /** When it is published; the demo data set replays 2024 dates. */
+    now?: Date;
   },
 ) {
   const meeting = await lockMeeting(tx, options.meetingId);
@@ -139,7 +156,7 @@ export async function updateMaterial(
     ...(options.changes.title !== undefined ? { title: options.changes.title } : {}),
     isRedactionRequired,
     isPublished,
-    publishedAt: isPublished ? (before.isPublished ? before.publishedAt : new Date()) : null,
+    publishedAt: isPublished ? (before.isPublished ? before.publishedAt : (options.now ?? new Date())) : null,
   });
   const after = (await findMaterial(tx, meeting.id, before.id))!;
   const action =
@@ -177,7 +194,14 @@ export async function removeMaterial(
     });
   }
   await deleteMaterialRow(tx, before.id);
-  await deleteFiles(tx, [before.fileId, ...(before.redactedFileId ? [before.redactedFileId] : [])]);
+  for (const attachmentId of [before.fileId, ...(before.redactedFileId ? [before.redactedFileId] : [])]) {
+    await deleteAttachment(tx, {
+      ownerType: MATERIAL_OWNER_TYPE,
+      ownerId: before.id,
+      attachmentId,
+      actor: options.actor,
+    });
+  }
   await bumpAgendaVersion(tx, meeting.id, meeting.agendaVersion);
   await recordAudit(tx, options.actor, {
     action: 'material.delete',

@@ -72,7 +72,7 @@ const MINUTES_AUDIT_VERBS: Record<MinutesStatus, string> = {
 /** Moves the minutes: approve (reform office), publish, withdraw or return to draft (If-Match). */
 export async function transitionMinutes(
   tx: Transaction,
-  options: { meetingId: string; expectedVersion: number; to: MinutesStatus; actor: Actor },
+  options: { meetingId: string; expectedVersion: number; to: MinutesStatus; actor: Actor; now?: Date },
 ) {
   const meeting = await lockMeeting(tx, options.meetingId);
   if (!meeting) throw notFound();
@@ -81,7 +81,7 @@ export async function transitionMinutes(
   assertVersion(options.expectedVersion, before.version);
   if (!canTransitionMinutes(before.status, options.to)) throw new AppError('invalid_transition');
   if (options.to === 'published') assertMeetingPublishable(meeting);
-  const now = new Date();
+  const now = options.now ?? new Date();
   const after = await updateMinutesRow(tx, meeting.id, before.version, {
     status: options.to,
     updatedBy: options.actor.userId,
