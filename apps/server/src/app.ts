@@ -12,6 +12,7 @@ import { sessionMiddleware } from './features/auth/session-middleware.ts';
 import { registerBureauPolicyRoutes } from './features/bureau-policies/bureau-policies.routes.ts';
 import { registerClusterRoutes } from './features/clusters/clusters.routes.ts';
 import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.routes.ts';
+import { registerInitiativeRoutes } from './features/initiatives/initiatives.routes.ts';
 import { registerMeetingRoutes } from './features/meetings/meetings.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notifications.routes.ts';
 import { registerOrgUnitRoutes } from './features/org-units/org-units.routes.ts';
@@ -44,6 +45,7 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerMeetingRoutes,
   registerActionRoutes,
   registerBureauPolicyRoutes,
+  registerInitiativeRoutes,
   registerScheduleRoutes,
   registerPlatinumRoutes,
   registerNotificationRoutes,

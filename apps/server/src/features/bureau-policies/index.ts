@@ -9,5 +9,6 @@ export {
   TOP_LEVELS,
   topUnitOf,
   UNIT_ROLES,
+  unitAndBelow,
   unitsActedFor,
 } from './org-scope.ts';

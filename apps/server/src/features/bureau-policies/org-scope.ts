@@ -88,3 +88,8 @@ export function unitsActedFor(
 export function seesEveryUnit(user: CurrentUser | null): boolean {
   return hasRole(user, 'reform_office') || hasRole(user, 'executive');
 }
+
+/** A unit and every unit below it. */
+export function unitAndBelow(tree: OrgUnitTree, orgUnitId: string): string[] {
+  return [...tree.byId.keys()].filter((id) => ancestorsOf(tree, id).includes(orgUnitId));
+}

@@ -1,0 +1,2 @@
+export { findInitiative } from './initiatives.queries.ts';
+export { countInitiatives, defaultAsOf, type InitiativeCounts } from './load-initiatives.ts';
