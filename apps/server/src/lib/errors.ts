@@ -104,6 +104,16 @@ export const ERROR_CATALOG = {
     ja: 'システム内部でエラーが発生しました。時間をおいて再度お試しください。',
     en: 'An internal error occurred. Please try again later.',
   },
+  report_renderer_unavailable: {
+    status: 503,
+    ja: 'PDF を作成できません（印刷用のブラウザーが使えません）。しばらくしてから再度お試しいただくか、PowerPoint・Excel 形式をご利用ください。',
+    en: 'The PDF cannot be made right now (the print browser is not available). Try again later, or use the PowerPoint or Excel format.',
+  },
+  report_busy: {
+    status: 429,
+    ja: '出力の依頼が多すぎます。実行中の出力が終わってから、もう一度お試しください。',
+    en: 'Too many exports are running. Try again when one has finished.',
+  },
   service_unavailable: {
     status: 503,
     ja: 'データベースに接続できません。しばらくしてから再度お試しください。',
