@@ -13,6 +13,7 @@ import { registerBureauPolicyRoutes } from './features/bureau-policies/bureau-po
 import { registerClusterRoutes } from './features/clusters/clusters.routes.ts';
 import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.routes.ts';
 import { registerInitiativeRoutes } from './features/initiatives/initiatives.routes.ts';
+import { registerMailRoutes } from './features/mail/mail.routes.ts';
 import { registerMeetingRoutes } from './features/meetings/meetings.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notifications.routes.ts';
 import { registerOrgUnitRoutes } from './features/org-units/org-units.routes.ts';
@@ -49,6 +50,7 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerScheduleRoutes,
   registerPlatinumRoutes,
   registerNotificationRoutes,
+  registerMailRoutes,
   registerAuditRoutes,
 ];
 

@@ -8,6 +8,7 @@ import { scheduleVacuum, vacuumAnalyze } from './db/maintenance.ts';
 import { runMigrations } from './db/migrate.ts';
 import { users } from './db/schema/index.ts';
 import type { AppConfig } from './env.ts';
+import { MailSender } from './features/mail/index.ts';
 import { CacheStampMemo } from './lib/cache-invalidation.ts';
 import { logger } from './lib/logger.ts';
 import { loadDemoData } from './seed/load-demo-data.ts';
@@ -52,6 +53,9 @@ export async function startServer(
       { db: database.db, database, config, cache: new Map(), cacheStamps },
       { webRoot: options.webRoot },
     );
+    // Mail goes out beside HTTP, never inside a request: a dead SMTP server only delays it.
+    const mailSender = new MailSender({ db: database.db, config });
+    mailSender.start();
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', () => resolve());
@@ -66,6 +70,7 @@ export async function startServer(
       isDemoLoaded,
       close: async () => {
         stopVacuum();
+        await mailSender.stop();
         await cacheStamps.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

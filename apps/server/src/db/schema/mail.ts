@@ -28,8 +28,8 @@ export const mailSettings = pgTable('mail_settings', {
  * The outbox: mail written in the same transaction as the change it reports and sent after commit
  * by the sender loop, which retries with back-off. A row is either one message (`immediate`) or one
  * line waiting for the recipient's daily digest (`daily_digest`, status `digested` once it went out
- * inside the digest message `digest_id`). A row made from an in-app notification keeps only the
- * notification's id; its text is written when it is sent.
+ * inside the digest message `digest_id`; a digest message's `digest_id` is its own id). A row made
+ * from an in-app notification keeps only the notification's id; its text is written when it is sent.
  */
 export const mailOutbox = pgTable(
   'mail_outbox',
