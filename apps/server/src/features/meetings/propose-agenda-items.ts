@@ -110,6 +110,11 @@ const openInstructionReviews: ProposalSource = async (db, meeting) => {
 /** Everything that can fall due at a meeting; add a source here (e.g. Platinum responses to announce). */
 const PROPOSAL_SOURCES: readonly ProposalSource[] = [dueAnalysisReports, openInstructionReviews];
 
+/** What a link is about: an analysis is linked once per report (stage), anything else once. */
+function linkKey(type: string, id: string, analysisStage: string | null | undefined): string {
+  return type === 'analysis' ? `${type}:${id}:${analysisStage ?? ''}` : `${type}:${id}`;
+}
+
 /**
  * Proposes the items due at a meeting: what each source finds, less whatever this meeting's
  * agenda already covers (an item is left out when all it links to is on the agenda).
@@ -123,12 +128,14 @@ export async function proposeAgendaItems(db: Executor, meeting: MeetingRow) {
         items.map((item) => item.id),
         meeting.fiscalYear,
       )
-    ).map((link) => `${link.targetType}:${link.targetId}`),
+    ).map((link) => linkKey(link.targetType, link.targetId, link.analysisStage)),
   );
   const proposals: AgendaProposal[] = [];
   for (const source of PROPOSAL_SOURCES) {
     for (const proposal of await source(db, meeting)) {
-      const links = proposal.links.filter((link) => !onAgenda.has(`${link.type}:${link.id}`));
+      const links = proposal.links.filter(
+        (link) => !onAgenda.has(linkKey(link.type, link.id, link.analysisStage)),
+      );
       if (links.length) proposals.push({ ...proposal, links });
     }
   }
