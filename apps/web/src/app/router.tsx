@@ -109,6 +109,15 @@ const needsRoute = createRoute({
 });
 // ── end of streams not built yet ───────────────────────────────────────────────────────────
 
+const mailSettingsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.mailSettings.path,
+  component: lazyRouteComponent(
+    () => import('@/features/mail/components/mail-settings-page'),
+    'MailSettingsPage',
+  ),
+});
+
 const adminUsersRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: paths.admin.users.path,
@@ -139,6 +148,7 @@ const routeTree = rootRoute.addChildren([
     initiativesRoute,
     platinumRoute,
     needsRoute,
+    mailSettingsRoute,
     adminUsersRoute,
     adminOrgUnitsRoute,
     adminAuditRoute,

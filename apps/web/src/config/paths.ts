@@ -11,6 +11,7 @@ export const paths = {
   initiatives: { path: '/initiatives' },
   platinum: { path: '/platinum' },
   needs: { path: '/needs' },
+  mailSettings: { path: '/settings/mail' },
   admin: {
     users: { path: '/admin/users' },
     orgUnits: { path: '/admin/org-units' },

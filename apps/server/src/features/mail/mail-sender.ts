@@ -67,11 +67,11 @@ export class MailSender {
       void this.runOnce()
         .catch((error) => logger.warn('mail: run failed', { error: describe(error) }))
         .finally(() => {
-          if (!this.isStopped) this.timer = setTimeout(tick, intervalMs);
+          if (!this.isStopped) this.timer = setTimeout(tick, intervalMs).unref();
         });
     };
-    this.timer = setTimeout(tick, Math.min(intervalMs, 1_000));
-    this.timer.unref();
+    // unref: the loop alone never keeps the process alive (HTTP does).
+    this.timer = setTimeout(tick, Math.min(intervalMs, 1_000)).unref();
   }
 
   /** Stops the loop and waits for a run in progress. */
