@@ -15,10 +15,10 @@ import {
   listAnalyses,
   orgUnitsWithDescendants,
 } from './analyses.queries.ts';
-import { accessFor, coveredOrgUnits } from './analysis-access.ts';
 import { registerAnalysisAttachmentRoutes } from './analysis-attachments.routes.ts';
 import { loadAnalysisContext } from './analysis-context.ts';
 import { registerAnalysisFigureRoutes } from './analysis-figures.routes.ts';
+import { accessFor, coveredOrgUnits } from './analysis-ownership.ts';
 import { registerAnalysisReportRoutes } from './analysis-report.routes.ts';
 import { registerAnalysisStageRoutes } from './analysis-stages.routes.ts';
 import { createAnalysis } from './create-analysis.ts';

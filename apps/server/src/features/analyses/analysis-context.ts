@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type AnalysisAccess, analysisPolicy } from './analyses.policy.ts';
 import { type AnalysisListRow, clusterOwnersOf, findAnalysisWithCluster } from './analyses.queries.ts';
-import { accessFor, coveredOrgUnits } from './analysis-access.ts';
+import { accessFor, coveredOrgUnits } from './analysis-ownership.ts';
 
 export type AnalysisContext = {
   row: AnalysisListRow;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
   analysisBenchmarkIndicators,
@@ -34,7 +34,7 @@ export async function replaceEffects(
   }
 }
 
-/** The benchmark indicators of an analysis with their values (by subject, then year). */
+/** The benchmark indicators of an analysis with their values (by year, this city first, then by subject). */
 export async function listIndicators(db: Executor, analysisId: string): Promise<IndicatorWithValues[]> {
   const indicators = await db
     .select()
@@ -51,7 +51,11 @@ export async function listIndicators(db: Executor, analysisId: string): Promise<
         indicators.map((indicator) => indicator.id),
       ),
     )
-    .orderBy(asc(analysisBenchmarkValues.year), asc(analysisBenchmarkValues.subject));
+    .orderBy(
+      asc(analysisBenchmarkValues.year),
+      desc(analysisBenchmarkValues.isOwnCity),
+      asc(analysisBenchmarkValues.subject),
+    );
   const byIndicator = new Map<string, BenchmarkValueRow[]>();
   for (const value of values) {
     const list = byIndicator.get(value.indicatorId) ?? [];
