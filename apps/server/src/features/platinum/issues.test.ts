@@ -437,7 +437,10 @@ describe('triage, the bureau decision and the announced response', () => {
     }
     expect((await notificationsOf('staff1')).unreadCount).toBe(staff1Unread + 1);
     expect(
-      (await notificationsOf('pt1')).items.some((item) => item.kind === 'platinum.response_published'),
+      (await notificationsOf('pt1')).items.some(
+        (item) =>
+          item.kind === 'platinum.response_published' && item.link === `/platinum/issues/${created.id}`,
+      ),
     ).toBe(false);
 
     // A published response and an announced decision no longer change.
