@@ -5,6 +5,7 @@ export * from './cluster-history.ts';
 export * from './clusters.ts';
 export * from './core.ts';
 export * from './effects.ts';
+export * from './imports.ts';
 export * from './initiatives.ts';
 export * from './mail.ts';
 export * from './meeting-records.ts';
