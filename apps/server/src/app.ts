@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { sessionMiddleware } from './features/auth/session-middleware.ts';
 import { registerBureauPolicyRoutes } from './features/bureau-policies/bureau-policies.routes.ts';
 import { registerClusterRoutes } from './features/clusters/clusters.routes.ts';
+import { registerEffectRoutes } from './features/effects/effects.routes.ts';
 import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.routes.ts';
 import { registerInitiativeRoutes } from './features/initiatives/initiatives.routes.ts';
 import { registerMailRoutes } from './features/mail/mail.routes.ts';
@@ -47,6 +48,7 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerActionRoutes,
   registerBureauPolicyRoutes,
   registerInitiativeRoutes,
+  registerEffectRoutes,
   registerScheduleRoutes,
   registerPlatinumRoutes,
   registerNotificationRoutes,

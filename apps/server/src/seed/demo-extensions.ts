@@ -1,5 +1,6 @@
 import { analysisDemo } from '../features/analyses/analyses.demo.ts';
 import { bureauPolicyDemo } from '../features/bureau-policies/bureau-policies.demo.ts';
+import { effectDemo } from '../features/effects/effects.demo.ts';
 import { initiativeDemo } from '../features/initiatives/initiatives.demo.ts';
 import { meetingsDemo } from '../features/meetings/meetings.demo.ts';
 import { platinumDemo } from '../features/platinum/platinum.demo.ts';
@@ -14,5 +15,6 @@ export const DEMO_EXTENSIONS: DemoExtension[] = [
   meetingsDemo,
   analysisDemo,
   initiativeDemo,
+  effectDemo,
   platinumDemo,
 ];

@@ -1,0 +1,1 @@
+export { listEffectItems, loadLedger } from './load-effects.ts';
