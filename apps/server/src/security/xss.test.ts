@@ -124,7 +124,7 @@ describe('stored cross-site scripting (server side)', () => {
           const original = spec.form![file[0]] as File;
           const response = await send(entry, actor, {
             ...spec,
-            form: { ...spec.form, [file[0]]: new File([await original.arrayBuffer()], name) },
+            form: { ...spec.form, [file[0]]: new File([new Uint8Array(await original.arrayBuffer())], name) },
           });
           if (response.status >= 500)
             failures.push(`${entry.method} ${entry.path} file ${name}: ${response.status}`);
