@@ -34,11 +34,15 @@ export const analysisEffectRecurrenceEnum = pgEnum('analysis_effect_recurrence',
 export const analysisEffectStageEnum = pgEnum('analysis_effect_stage', ['planned', 'actual']);
 export const benchmarkDirectionEnum = pgEnum('benchmark_direction', BENCHMARK_DIRECTIONS);
 
-/** 報告書（作業中）: the working copy of an analysis report, one per analysis. */
+/**
+ * 報告書（作業中）: the working copy of an analysis report, one per analysis. What belongs only to an
+ * analysis's work in progress goes with it when a planned analysis is taken off the plan; versions
+ * and stage moves never do (an analysis that has them cannot be removed).
+ */
 export const analysisReports = pgTable('analysis_reports', {
   analysisId: uuid('analysis_id')
     .primaryKey()
-    .references(() => analyses.id),
+    .references(() => analyses.id, { onDelete: 'cascade' }),
   content: jsonb('content').notNull(),
   updatedBy: uuid('updated_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -50,7 +54,7 @@ export const analysisDueMeetings = pgTable(
   {
     analysisId: uuid('analysis_id')
       .notNull()
-      .references(() => analyses.id),
+      .references(() => analyses.id, { onDelete: 'cascade' }),
     stage: analysisStageEnum('stage').notNull(),
     meetingId: uuid('meeting_id')
       .notNull()
@@ -117,7 +121,7 @@ export const analysisComments = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     analysisId: uuid('analysis_id')
       .notNull()
-      .references(() => analyses.id),
+      .references(() => analyses.id, { onDelete: 'cascade' }),
     versionNumber: integer('version_number'),
     section: text('section'),
     parentId: uuid('parent_id'),
@@ -138,7 +142,7 @@ export const analysisEffects = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     analysisId: uuid('analysis_id')
       .notNull()
-      .references(() => analyses.id),
+      .references(() => analyses.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     label: text('label').notNull(),
     fiscalYear: integer('fiscal_year').notNull(),
@@ -162,7 +166,7 @@ export const analysisBenchmarkIndicators = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     analysisId: uuid('analysis_id')
       .notNull()
-      .references(() => analyses.id),
+      .references(() => analyses.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     unit: text('unit').notNull(),
