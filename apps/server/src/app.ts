@@ -16,6 +16,7 @@ import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.r
 import { registerInitiativeRoutes } from './features/initiatives/initiatives.routes.ts';
 import { registerMailRoutes } from './features/mail/mail.routes.ts';
 import { registerMeetingRoutes } from './features/meetings/meetings.routes.ts';
+import { registerNeedRoutes } from './features/needs/needs.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notifications.routes.ts';
 import { registerOrgUnitRoutes } from './features/org-units/org-units.routes.ts';
 import { registerPlatinumRoutes } from './features/platinum/index.ts';
@@ -49,6 +50,7 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerBureauPolicyRoutes,
   registerInitiativeRoutes,
   registerEffectRoutes,
+  registerNeedRoutes,
   registerScheduleRoutes,
   registerPlatinumRoutes,
   registerNotificationRoutes,

@@ -3,6 +3,7 @@ import { bureauPolicyDemo } from '../features/bureau-policies/bureau-policies.de
 import { effectDemo } from '../features/effects/effects.demo.ts';
 import { initiativeDemo } from '../features/initiatives/initiatives.demo.ts';
 import { meetingsDemo } from '../features/meetings/meetings.demo.ts';
+import { needDemo } from '../features/needs/needs.demo.ts';
 import { platinumDemo } from '../features/platinum/platinum.demo.ts';
 import type { DemoExtension } from './load-demo-data.ts';
 
@@ -16,5 +17,6 @@ export const DEMO_EXTENSIONS: DemoExtension[] = [
   analysisDemo,
   initiativeDemo,
   effectDemo,
+  needDemo,
   platinumDemo,
 ];

@@ -1,0 +1,1 @@
+export { listPublicNeeds } from './load-needs.ts';
