@@ -10,6 +10,7 @@ import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { sessionMiddleware } from './features/auth/session-middleware.ts';
 import { registerBureauPolicyRoutes } from './features/bureau-policies/bureau-policies.routes.ts';
+import { registerClusterHistoryRoutes } from './features/clusters/cluster-history.routes.ts';
 import { registerClusterRoutes } from './features/clusters/clusters.routes.ts';
 import { registerEffectRoutes } from './features/effects/effects.routes.ts';
 import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.routes.ts';
@@ -44,6 +45,7 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerOrgUnitRoutes,
   registerUserRoutes,
   registerClusterRoutes,
+  registerClusterHistoryRoutes,
   registerAnalysisRoutes,
   registerMeetingRoutes,
   registerActionRoutes,
