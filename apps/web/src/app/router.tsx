@@ -8,7 +8,9 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { isSafeRedirect, paths } from '@/config/paths';
+import { validateActionsSearch } from '@/features/actions/types';
 import { getMeQueryOptions } from '@/features/auth/api/get-me';
+import { validateMeetingsSearch } from '@/features/meetings/utils/meetings-search';
 import type { Me } from '@/types/api';
 import { ComingSoonRoute } from './routes/coming-soon';
 import { HomeRoute } from './routes/home';
@@ -31,9 +33,11 @@ export type RouterContext = { queryClient: QueryClient };
  *   root                        layout for every page, 404 and error pages
  *   ├─ /login                   public
  *   ├─ /clusters                public (the cluster register)
+ *   ├─ /public/meetings/:id     public (a meeting's published parts)
  *   └─ (authenticated)          redirects to /login when GET /api/v1/me answers 401
  *      ├─ /                     home
- *      ├─ /meetings …           streams not built yet (準備中), see below
+ *      ├─ /meetings, /actions   X会議 (series, meeting, agenda builder, 次第) and 指示事項
+ *      ├─ /policies …           streams not built yet (準備中), see below
  *      └─ /admin/…              lazy-loaded; the pages check roles themselves
  */
 
@@ -61,6 +65,12 @@ const clustersRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/clusters'), 'ClustersRoute'),
 });
 
+const publicMeetingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: paths.publicMeeting.path,
+  component: lazyRouteComponent(() => import('./routes/meetings/public-meeting'), 'PublicMeetingRoute'),
+});
+
 const authenticatedRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'authenticated',
@@ -77,16 +87,40 @@ const homeRoute = createRoute({
   component: HomeRoute,
 });
 
+// X会議: the series, each meeting's record, the agenda builder, the printable 次第, and 指示事項.
+const meetingsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.meetings.path,
+  validateSearch: validateMeetingsSearch,
+  component: lazyRouteComponent(() => import('./routes/meetings/meetings-list'), 'MeetingsListRoute'),
+});
+const meetingRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.meeting.path,
+  component: lazyRouteComponent(() => import('./routes/meetings/meeting'), 'MeetingRoute'),
+});
+const meetingAgendaRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.meetingAgenda.path,
+  component: lazyRouteComponent(() => import('./routes/meetings/meeting'), 'AgendaBuilderRoute'),
+});
+const meetingPrintRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.meetingPrint.path,
+  component: lazyRouteComponent(() => import('./routes/meetings/meeting'), 'AgendaPrintRoute'),
+});
+const actionsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.actions.path,
+  validateSearch: validateActionsSearch,
+  component: lazyRouteComponent(() => import('./routes/meetings/my-actions'), 'MyActionsRoute'),
+});
+
 /*
  * ── Streams not built yet ─────────────────────────────────────────────────────────────────
  * Each shows an honest 「準備中」 page. When a stream's feature lands, replace its line here
  * with the feature's route (keep the path from config/paths.ts).
  */
-const meetingsRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: paths.meetings.path,
-  component: () => <ComingSoonRoute stream="meetings" />,
-});
 const policiesRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: paths.policies.path,
@@ -141,9 +175,14 @@ const adminAuditRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   clustersRoute,
+  publicMeetingRoute,
   authenticatedRoute.addChildren([
     homeRoute,
     meetingsRoute,
+    meetingRoute,
+    meetingAgendaRoute,
+    meetingPrintRoute,
+    actionsRoute,
     policiesRoute,
     initiativesRoute,
     platinumRoute,

@@ -106,11 +106,12 @@ describe('proposals of due items', () => {
       ['市民文化スポーツ局', '建設局', '青少年課'].sort(),
     );
     expect(reviews.every((item) => item.title.startsWith('指示事項の対応状況'))).toBe(true);
-    expect(
-      items.some(
-        (item) => item.kind === 'analysis_report' && item.reason.ja.includes('まだ報告されていません'),
-      ),
-    ).toBe(true);
+    const carried = items.filter((item) => item.kind === 'analysis_report');
+    expect(carried.length).toBeGreaterThan(0);
+    // One report per analysis: the direction report that is owed, never the final one before it.
+    expect(carried.every((item) => item.reason.ja.includes('まだ報告されていません'))).toBe(true);
+    expect(carried.every((item) => item.links[0]!.analysisStage === 'direction_reported')).toBe(true);
+    expect(new Set(carried.map((item) => item.links[0]!.id)).size).toBe(carried.length);
   });
 
   it('is for the reform office only', async () => {
@@ -150,7 +151,17 @@ describe('building the agenda', () => {
         items: Proposal[];
       }
     ).items;
-    expect(after).toHaveLength(proposals.length - picked.length);
+    const keyOf = (link: Proposal['links'][number]) => `${link.type}:${link.id}:${link.analysisStage ?? ''}`;
+    const stillProposed = new Set(after.flatMap((item) => item.links.map(keyOf)));
+    for (const proposal of picked)
+      for (const link of proposal.links) expect(stillProposed.has(keyOf(link))).toBe(false);
+    // With its direction report on the agenda, the analysis now owes its final report next.
+    const analysisLink = picked[2]!.links[0]!;
+    expect(
+      after.some((item) =>
+        item.links.some((link) => link.id === analysisLink.id && link.analysisStage === 'final_reported'),
+      ),
+    ).toBe(true);
     const { body } = await agenda();
     expect(body.items.map((item) => item.number)).toEqual([1, 2, 3]);
   });

@@ -56,29 +56,31 @@ const dueAnalysisReports: ProposalSource = async (db, meeting) => {
   const proposals: AgendaProposal[] = [];
   for (const analysis of analysesOfYear) {
     const reached = STAGE_ORDER.indexOf(analysis.stage);
-    for (const due of plan.filter((row) => row.analysisId === analysis.id)) {
-      if (STAGE_ORDER.indexOf(due.stage) <= reached) continue;
-      if (scheduled.some((link) => link.analysisId === analysis.id && link.stage === due.stage)) continue;
-      const isDueHere = due.meetingId === meeting.id;
-      if (!isDueHere && !isBefore(due, meeting)) continue;
-      const stageLabel = ANALYSIS_STAGE_REPORT_LABELS[due.stage];
-      const stageLabelEn = ANALYSIS_STAGE_REPORT_LABELS_EN[due.stage];
-      proposals.push({
-        kind: 'analysis_report',
-        title: `${analysis.clusterName}の経営分析（${stageLabel}）`,
-        presenterOrgUnitId: analysis.presenterOrgUnitId,
-        links: [{ type: 'analysis', id: analysis.id, analysisStage: due.stage }],
-        reason: isDueHere
-          ? {
-              ja: `事業クラスター${analysis.clusterNumber}「${analysis.clusterName}」の${stageLabel}は、この会議で報告する予定です。`,
-              en: `The ${stageLabelEn} of cluster ${analysis.clusterNumber} is planned for this meeting.`,
-            }
-          : {
-              ja: `事業クラスター${analysis.clusterNumber}「${analysis.clusterName}」の${stageLabel}は${due.meetingTitle}の予定でしたが、まだ報告されていません。`,
-              en: `The ${stageLabelEn} of cluster ${analysis.clusterNumber} was planned for ${due.meetingTitle} and has not been made.`,
-            },
-      });
-    }
+    // Only the next report the analysis owes: a final report never comes before the direction report.
+    const due = plan
+      .filter((row) => row.analysisId === analysis.id && STAGE_ORDER.indexOf(row.stage) > reached)
+      .filter((row) => !scheduled.some((link) => link.analysisId === analysis.id && link.stage === row.stage))
+      .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage))[0];
+    if (!due) continue;
+    const isDueHere = due.meetingId === meeting.id;
+    if (!isDueHere && !isBefore(due, meeting)) continue;
+    const stageLabel = ANALYSIS_STAGE_REPORT_LABELS[due.stage];
+    const stageLabelEn = ANALYSIS_STAGE_REPORT_LABELS_EN[due.stage];
+    proposals.push({
+      kind: 'analysis_report',
+      title: `${analysis.clusterName}の経営分析（${stageLabel}）`,
+      presenterOrgUnitId: analysis.presenterOrgUnitId,
+      links: [{ type: 'analysis', id: analysis.id, analysisStage: due.stage }],
+      reason: isDueHere
+        ? {
+            ja: `事業クラスター${analysis.clusterNumber}「${analysis.clusterName}」の${stageLabel}は、この会議で報告する予定です。`,
+            en: `The ${stageLabelEn} of cluster ${analysis.clusterNumber} is planned for this meeting.`,
+          }
+        : {
+            ja: `事業クラスター${analysis.clusterNumber}「${analysis.clusterName}」の${stageLabel}は${due.meetingTitle}の予定でしたが、まだ報告されていません。`,
+            en: `The ${stageLabelEn} of cluster ${analysis.clusterNumber} was planned for ${due.meetingTitle} and has not been made.`,
+          },
+    });
   }
   return proposals;
 };
