@@ -19,7 +19,12 @@ import { meetings } from './meetings.ts';
 export const agendaItemKindEnum = pgEnum('agenda_item_kind', AGENDA_ITEM_KINDS);
 export const actionStatusEnum = pgEnum('action_status', ACTION_STATUSES);
 export const minutesStatusEnum = pgEnum('minutes_status', MINUTES_STATUSES);
-export const agendaLinkTypeEnum = pgEnum('agenda_link_type', ['analysis', 'action', 'cluster']);
+export const agendaLinkTypeEnum = pgEnum('agenda_link_type', [
+  'analysis',
+  'action',
+  'cluster',
+  'platinum_issue',
+]);
 
 /** 議題: one item of a meeting's agenda (次第), in agenda order. */
 export const agendaItems = pgTable(
@@ -41,7 +46,7 @@ export const agendaItems = pgTable(
   (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.position)],
 );
 
-/** What an agenda item reports: an analysis (at a stage), an instruction under review, a cluster. */
+/** What an agenda item reports: an analysis (at a stage), an instruction under review, a cluster, a Platinum issue. */
 export const agendaItemLinks = pgTable(
   'agenda_item_links',
   {

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."agenda_link_type" ADD VALUE 'platinum_issue';
