@@ -12,6 +12,7 @@ import { sessionMiddleware } from './features/auth/session-middleware.ts';
 import { registerBureauPolicyRoutes } from './features/bureau-policies/bureau-policies.routes.ts';
 import { registerClusterHistoryRoutes } from './features/clusters/cluster-history.routes.ts';
 import { registerClusterRoutes } from './features/clusters/clusters.routes.ts';
+import { registerDashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { registerEffectRoutes } from './features/effects/effects.routes.ts';
 import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.routes.ts';
 import { registerInitiativeRoutes } from './features/initiatives/initiatives.routes.ts';
@@ -21,6 +22,7 @@ import { registerNeedRoutes } from './features/needs/needs.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notifications.routes.ts';
 import { registerOrgUnitRoutes } from './features/org-units/org-units.routes.ts';
 import { registerPlatinumRoutes } from './features/platinum/index.ts';
+import { registerReportRoutes } from './features/reports/reports.routes.ts';
 import { registerSsoRoutes } from './features/sso/sso.routes.ts';
 import { registerScheduleRoutes } from './features/schedule/schedule.routes.ts';
 import { registerSystemRoutes } from './features/system/system.routes.ts';
@@ -57,6 +59,8 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerPlatinumRoutes,
   registerNotificationRoutes,
   registerMailRoutes,
+  registerDashboardRoutes,
+  registerReportRoutes,
   registerAuditRoutes,
 ];
 

@@ -1,0 +1,85 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { authorize, requireUser } from '../../lib/authorization.ts';
+import type { App } from '../../lib/context.ts';
+import { errorResponses, fiscalYearQuery, jsonResponse } from '../../lib/openapi.ts';
+import { resolveFiscalYear } from '../fiscal-years/index.ts';
+import { dashboardPolicy } from './dashboard.policy.ts';
+import {
+  dashboardRecordsSchema,
+  dashboardSchema,
+  overviewSchema,
+  presentDashboard,
+  presentDashboardRecords,
+  presentOverview,
+} from './dashboard.presenter.ts';
+import { loadDashboard } from './load-dashboard.ts';
+import { DASHBOARD_METRICS, loadDashboardRecords } from './load-dashboard-records.ts';
+import { loadOverview } from './load-overview.ts';
+
+const scopeQuery = { fy: fiscalYearQuery.optional(), orgUnit: z.string().uuid().optional() };
+
+const dashboardRouteDef = createRoute({
+  method: 'get',
+  path: '/api/v1/dashboard',
+  tags: ['dashboard'],
+  summary: 'The progress dashboard of a fiscal year, optionally for one bureau and the units below it',
+  request: { query: z.object(scopeQuery) },
+  responses: { 200: jsonResponse(dashboardSchema, 'The dashboard'), ...errorResponses(400, 401, 404) },
+});
+const recordsRouteDef = createRoute({
+  method: 'get',
+  path: '/api/v1/dashboard/records',
+  tags: ['dashboard'],
+  summary: 'The records behind one number of the dashboard',
+  request: {
+    query: z.object({
+      ...scopeQuery,
+      metric: z.enum(DASHBOARD_METRICS),
+      key: z
+        .string()
+        .max(80)
+        .regex(/^[a-z_:]+$/),
+    }),
+  },
+  responses: { 200: jsonResponse(dashboardRecordsSchema, 'The records'), ...errorResponses(400, 401, 404) },
+});
+const overviewRouteDef = createRoute({
+  method: 'get',
+  path: '/api/v1/overview',
+  tags: ['dashboard'],
+  summary: 'The whole picture (全体像・相互関係) with live counts',
+  request: { query: z.object({ fy: fiscalYearQuery.optional() }) },
+  responses: { 200: jsonResponse(overviewSchema, 'The whole picture'), ...errorResponses(400, 401, 404) },
+});
+
+/** 進捗状況: the dashboard, its drill-down and the whole picture. */
+export function registerDashboardRoutes(app: App): void {
+  app.openapi(dashboardRouteDef, async (c) => {
+    authorize(dashboardPolicy.canRead(requireUser(c)));
+    const { db } = c.get('services');
+    const query = c.req.valid('query');
+    const fiscalYear = await resolveFiscalYear(db, query.fy);
+    return c.json(presentDashboard(await loadDashboard(db, { fiscalYear, orgUnitId: query.orgUnit })), 200);
+  });
+
+  app.openapi(recordsRouteDef, async (c) => {
+    authorize(dashboardPolicy.canRead(requireUser(c)));
+    const { db } = c.get('services');
+    const query = c.req.valid('query');
+    const fiscalYear = await resolveFiscalYear(db, query.fy);
+    const drill = await loadDashboardRecords(db, {
+      fiscalYear,
+      orgUnitId: query.orgUnit,
+      metric: query.metric,
+      key: query.key,
+    });
+    return c.json(presentDashboardRecords(query.metric, query.key, drill), 200);
+  });
+
+  app.openapi(overviewRouteDef, async (c) => {
+    authorize(dashboardPolicy.canRead(requireUser(c)));
+    const { db } = c.get('services');
+    const fiscalYear = await resolveFiscalYear(db, c.req.valid('query').fy);
+    return c.json(presentOverview(await loadOverview(db, fiscalYear)), 200);
+  });
+}

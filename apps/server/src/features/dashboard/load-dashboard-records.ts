@@ -1,0 +1,248 @@
+import {
+  ANALYSIS_STAGES,
+  type AnalysisStage,
+  APPROVAL_STATUS_LABELS,
+  APPROVAL_STATUSES,
+  analysisStageLabel,
+  CLUSTER_GROUPS,
+  type ClusterGroup,
+  FUNNEL_STAGES,
+  funnelStageLabel,
+  INITIATIVE_HEALTH_LABELS,
+  INITIATIVE_HEALTHS,
+  INITIATIVE_STATUS_LABELS,
+  INITIATIVE_STATUSES,
+  type LocalizedText,
+  NEED_SIDE_LABELS,
+  NEED_SIDES,
+  NEED_STATUS_LABELS,
+  NEED_STATUSES,
+} from '@totonoe/domain';
+import type { Executor } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
+import { listClustersWithAnalyses } from './dashboard.queries.ts';
+import { isClusterInScope, loadMeetingFigures, resolveScope } from './load-dashboard.ts';
+import {
+  bureauPolicyFigures,
+  bureauPolicyRecords,
+  effectFigures,
+  effectRecords,
+  initiativeFigures,
+  initiativeRecords,
+  needFigures,
+  needRecords,
+  platinumFigures,
+  platinumRecords,
+  type RecordRef,
+} from './stream-adapters.ts';
+
+/** The figures a dashboard number can stand for. */
+export const DASHBOARD_METRICS = [
+  'analyses',
+  'clusters',
+  'meetings',
+  'policies',
+  'initiatives',
+  'effects',
+  'platinum',
+  'needs',
+] as const;
+
+export type DashboardMetric = (typeof DASHBOARD_METRICS)[number];
+
+type Drill = { title: LocalizedText; isAvailable: boolean; items: RecordRef[] };
+
+const badKey = () =>
+  new AppError('validation_failed', {
+    fieldErrors: [
+      { path: 'key', messages: { ja: '集計項目の指定が正しくありません。', en: 'Unknown figure.' } },
+    ],
+  });
+
+/** Reads `name:value` where value must be one of the allowed ones. */
+function parseKey<T extends string>(key: string, name: string, allowed: readonly T[]): T | null {
+  const prefix = `${name}:`;
+  if (!key.startsWith(prefix)) return null;
+  const value = key.slice(prefix.length);
+  return (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+const text = (ja: string, en: string): LocalizedText => ({ ja, en });
+
+async function clusterDrill(
+  db: Executor,
+  metric: 'analyses' | 'clusters',
+  key: string,
+  orgUnitId?: string,
+  fiscalYear = 0,
+) {
+  const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
+  const clusters = (await listClustersWithAnalyses(db, fiscalYear)).filter((cluster) =>
+    isClusterInScope(cluster, scope),
+  );
+  // analyses: targets | stage:… | group:… | group:…:stage:…   clusters: all | group:…
+  let group: ClusterGroup | null = null;
+  let stage: AnalysisStage | null = null;
+  let rest = key;
+  if (rest.startsWith('group:')) {
+    const [, value, ...tail] = rest.split(':');
+    if (!(CLUSTER_GROUPS as readonly string[]).includes(value ?? '')) throw badKey();
+    group = value as ClusterGroup;
+    rest = tail.join(':');
+  }
+  if (metric === 'analyses' && rest !== '' && rest !== 'targets') {
+    stage = parseKey(rest, 'stage', ANALYSIS_STAGES);
+    if (!stage) throw badKey();
+  } else if (metric === 'analyses' && rest === '' && group === null) {
+    throw badKey();
+  } else if (metric === 'clusters' && !(rest === '' && group) && rest !== 'all') {
+    throw badKey();
+  }
+  const selected = clusters.filter(
+    (cluster) =>
+      (group === null || cluster.groupCode === group) &&
+      (metric === 'clusters' || cluster.analysisId !== null) &&
+      (stage === null || cluster.stage === stage),
+  );
+  const groupName = group ? (selected[0]?.groupName ?? group) : null;
+  const titleJa = [
+    metric === 'analyses' ? '経営分析の対象' : '事業クラスター',
+    groupName,
+    stage ? analysisStageLabel(stage, 'ja') : null,
+  ]
+    .filter(Boolean)
+    .join('・');
+  const titleEn = [
+    metric === 'analyses' ? 'Analysis targets' : 'Clusters',
+    group,
+    stage ? analysisStageLabel(stage, 'en') : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return {
+    title: text(titleJa, titleEn),
+    isAvailable: true,
+    items: selected.map(
+      (cluster): RecordRef => ({
+        id: cluster.analysisId ?? cluster.clusterId,
+        label: `${cluster.number} ${cluster.name}`,
+        detail: [
+          cluster.groupName,
+          cluster.kindName,
+          cluster.stage ? analysisStageLabel(cluster.stage, 'ja') : null,
+        ]
+          .filter(Boolean)
+          .join(' / '),
+        link: cluster.analysisId
+          ? { type: 'analysis', id: cluster.analysisId }
+          : { type: 'cluster', id: cluster.clusterId },
+      }),
+    ),
+  };
+}
+
+/** The records behind one number of the dashboard. */
+export async function loadDashboardRecords(
+  db: Executor,
+  options: { fiscalYear: number; orgUnitId?: string; metric: DashboardMetric; key: string },
+): Promise<Drill> {
+  const { fiscalYear, orgUnitId, metric, key } = options;
+  switch (metric) {
+    case 'analyses':
+    case 'clusters':
+      return clusterDrill(db, metric, key, orgUnitId, fiscalYear);
+    case 'meetings': {
+      if (!['all', 'held', 'planned'].includes(key)) throw badKey();
+      const meetings = await loadMeetingFigures(db, fiscalYear);
+      const items = meetings.items.filter((item) => key === 'all' || item.isHeld === (key === 'held'));
+      return {
+        title:
+          key === 'held'
+            ? text('開催済みの X会議', 'X meetings held')
+            : key === 'planned'
+              ? text('開催予定の X会議', 'X meetings planned')
+              : text('X会議', 'X meetings'),
+        isAvailable: true,
+        items: items.map((item) => ({
+          id: item.id,
+          label: item.title,
+          detail: `${item.spanLabel.ja}${item.isHeld ? '（開催済み）' : '（予定）'}`,
+          link: { type: 'meeting', id: item.id },
+        })),
+      };
+    }
+    case 'policies': {
+      const status = parseKey(key, 'status', APPROVAL_STATUSES);
+      if (!status) throw badKey();
+      const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
+      const figures = await bureauPolicyFigures(db, scope);
+      const label = APPROVAL_STATUS_LABELS[status];
+      return {
+        title: text(`局区X方針（${label.ja}）`, `Bureau X policies (${label.en})`),
+        isAvailable: figures.isAvailable,
+        items: await bureauPolicyRecords(db, scope, status),
+      };
+    }
+    case 'initiatives': {
+      const status = parseKey(key, 'status', INITIATIVE_STATUSES);
+      const health = parseKey(key, 'health', INITIATIVE_HEALTHS);
+      if (!status && !health && key !== 'stale' && key !== 'all') throw badKey();
+      const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
+      const label = status
+        ? INITIATIVE_STATUS_LABELS[status]
+        : health
+          ? INITIATIVE_HEALTH_LABELS[health]
+          : key === 'stale'
+            ? text('報告が滞っているもの', 'Overdue for an update')
+            : text('すべて', 'All');
+      return {
+        title: text(`取組（${label.ja}）`, `Initiatives (${label.en})`),
+        isAvailable: (await initiativeFigures(db, scope)).isAvailable,
+        items: await initiativeRecords(db, scope, key),
+      };
+    }
+    case 'effects': {
+      if (!['planned', 'actual', 'all'].includes(key)) throw badKey();
+      const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
+      return {
+        title:
+          key === 'planned'
+            ? text('効果額（見込み）', 'Effects (planned)')
+            : key === 'actual'
+              ? text('効果額（実績）', 'Effects (actual)')
+              : text('効果額', 'Effects'),
+        isAvailable: (await effectFigures(db, scope)).isAvailable,
+        items: await effectRecords(db, scope, key),
+      };
+    }
+    case 'platinum': {
+      const stage = parseKey(key, 'stage', FUNNEL_STAGES);
+      if (!stage) throw badKey();
+      const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
+      return {
+        title: text(
+          `プラチナ市役所プロジェクト（${funnelStageLabel(stage, 'ja')}）`,
+          `Platinum (${funnelStageLabel(stage, 'en')})`,
+        ),
+        isAvailable: (await platinumFigures(db, scope)).isAvailable,
+        items: await platinumRecords(db, scope, key),
+      };
+    }
+    case 'needs': {
+      const side = parseKey(key, 'side', NEED_SIDES);
+      const status = parseKey(key, 'status', NEED_STATUSES);
+      if (!side && !status && key !== 'all') throw badKey();
+      const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
+      const label = side
+        ? NEED_SIDE_LABELS[side]
+        : status
+          ? NEED_STATUS_LABELS[status]
+          : text('すべて', 'All');
+      return {
+        title: text(`ニーズ・課題（${label.ja}）`, `Needs and issues (${label.en})`),
+        isAvailable: (await needFigures(db, scope)).isAvailable,
+        items: await needRecords(db, scope, key),
+      };
+    }
+  }
+}

@@ -1,0 +1,188 @@
+import {
+  ANALYSIS_STAGES,
+  type AnalysisStage,
+  analysisStageLabel,
+  type ClusterGroup,
+  isoDateOf,
+  type LocalizedText,
+  type ScheduleSpan,
+  scheduleSpanLabel,
+} from '@totonoe/domain';
+import type { Executor } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
+import { ancestorsOf, loadOrgUnitTree, type OrgUnitTree } from '../bureau-policies/index.ts';
+import {
+  type ClusterWithAnalysis,
+  listClustersWithAnalyses,
+  listGroupsAndKinds,
+  listMeetingsOfYear,
+} from './dashboard.queries.ts';
+import {
+  type Breakdown,
+  bureauPolicyFigures,
+  effectFigures,
+  type FigureScope,
+  initiativeFigures,
+  type MeetingReport,
+  meetingReports,
+  needFigures,
+  platinumFigures,
+} from './stream-adapters.ts';
+
+const stageLabel = (stage: AnalysisStage): LocalizedText => ({
+  ja: analysisStageLabel(stage, 'ja'),
+  en: analysisStageLabel(stage, 'en'),
+});
+
+/** A unit and every unit below it. */
+export function unitAndBelow(tree: OrgUnitTree, orgUnitId: string): string[] {
+  return [...tree.byId.keys()].filter((id) => ancestorsOf(tree, id).includes(orgUnitId));
+}
+
+/** The scope of a request: the year and, when a bureau is chosen, that bureau and every unit below it. */
+export async function resolveScope(db: Executor, fiscalYear: number, orgUnitId: string | undefined) {
+  const tree = await loadOrgUnitTree(db);
+  if (orgUnitId === undefined)
+    return { scope: { fiscalYear, orgUnitIds: null } as FigureScope, orgUnit: null, tree };
+  const unit = tree.byId.get(orgUnitId);
+  if (!unit) {
+    throw new AppError('validation_failed', {
+      fieldErrors: [{ path: 'orgUnit', messages: { ja: '組織が見つかりません。', en: 'No such org unit.' } }],
+    });
+  }
+  return {
+    scope: { fiscalYear, orgUnitIds: unitAndBelow(tree, orgUnitId) } as FigureScope,
+    orgUnit: { id: unit.id, name: unit.name },
+    tree,
+  };
+}
+
+/** True when a cluster's owners or its analysis's lead unit fall in the scope. */
+export function isClusterInScope(cluster: ClusterWithAnalysis, scope: FigureScope): boolean {
+  if (!scope.orgUnitIds) return true;
+  const units = new Set(scope.orgUnitIds);
+  return (
+    cluster.ownerOrgUnitIds.some((id) => units.has(id)) ||
+    (cluster.leadOrgUnitId !== null && units.has(cluster.leadOrgUnitId))
+  );
+}
+
+function countByStage(clusters: ClusterWithAnalysis[]): Breakdown[] {
+  return ANALYSIS_STAGES.map((stage) => ({
+    key: stage,
+    label: stageLabel(stage),
+    count: clusters.filter((cluster) => cluster.stage === stage).length,
+  }));
+}
+
+/** 経営分析: the year's targets by stage, and per group how many clusters and targets there are. */
+export async function loadAnalysisFigures(db: Executor, scope: FigureScope) {
+  const [all, { groups }] = await Promise.all([
+    listClustersWithAnalyses(db, scope.fiscalYear),
+    listGroupsAndKinds(db),
+  ]);
+  const clusters = all.filter((cluster) => isClusterInScope(cluster, scope));
+  const targets = clusters.filter((cluster) => cluster.analysisId !== null);
+  return {
+    clusterCount: clusters.length,
+    targetCount: targets.length,
+    byStage: countByStage(targets),
+    byGroup: groups.map((group) => {
+      const inGroup = clusters.filter((cluster) => cluster.groupCode === group.code);
+      const groupTargets = inGroup.filter((cluster) => cluster.analysisId !== null);
+      return {
+        key: group.code as ClusterGroup,
+        label: { ja: group.name, en: group.nameEn },
+        subtitle: group.subtitle,
+        clusterCount: inGroup.length,
+        targetCount: groupTargets.length,
+        byStage: countByStage(groupTargets),
+      };
+    }),
+  };
+}
+
+export type AnalysisFigures = Awaited<ReturnType<typeof loadAnalysisFigures>>;
+
+/** One X meeting as the dashboard and the deck show it: when, whether held, what it reported. */
+export type MeetingFigure = {
+  id: string;
+  sequence: number;
+  title: string;
+  span: ScheduleSpan;
+  spanLabel: LocalizedText;
+  /** The date as announced (10月上旬), kept after the meeting is held on a day. */
+  plannedLabel: LocalizedText;
+  heldOn: string | null;
+  isHeld: boolean;
+  reports: MeetingReport[];
+};
+
+/** X会議: the year's meetings held and planned, each with what it reported. */
+export async function loadMeetingFigures(db: Executor, fiscalYear: number) {
+  const [rows, reports] = await Promise.all([
+    listMeetingsOfYear(db, fiscalYear),
+    meetingReports(db, fiscalYear),
+  ]);
+  const items: MeetingFigure[] = rows.map((row) => {
+    const planned: ScheduleSpan = {
+      precision: row.plannedPrecision,
+      start: row.plannedStart,
+      end: row.plannedEnd,
+    };
+    const span: ScheduleSpan = row.actualDate
+      ? { precision: 'day', start: row.actualDate, end: row.actualDate }
+      : planned;
+    return {
+      id: row.id,
+      sequence: row.sequence,
+      title: row.title,
+      span,
+      spanLabel: { ja: scheduleSpanLabel(span, 'ja'), en: scheduleSpanLabel(span, 'en') },
+      plannedLabel: { ja: scheduleSpanLabel(planned, 'ja'), en: scheduleSpanLabel(planned, 'en') },
+      heldOn: row.actualDate,
+      isHeld: row.actualDate !== null,
+      reports: reports.get(row.id) ?? [],
+    };
+  });
+  const held = items.filter((item) => item.isHeld).length;
+  return {
+    held,
+    planned: items.length - held,
+    next: items.find((item) => !item.isHeld) ?? null,
+    items,
+  };
+}
+
+export type MeetingFigures = Awaited<ReturnType<typeof loadMeetingFigures>>;
+
+/** Everything the progress dashboard shows for a fiscal year (and a bureau, when one is chosen). */
+export async function loadDashboard(
+  db: Executor,
+  options: { fiscalYear: number; orgUnitId?: string; now?: Date },
+) {
+  const { scope, orgUnit } = await resolveScope(db, options.fiscalYear, options.orgUnitId);
+  const [analyses, meetings, policies, initiatives, effects, platinum, needs] = await Promise.all([
+    loadAnalysisFigures(db, scope),
+    loadMeetingFigures(db, options.fiscalYear),
+    bureauPolicyFigures(db, scope),
+    initiativeFigures(db, scope),
+    effectFigures(db, scope),
+    platinumFigures(db, scope),
+    needFigures(db, scope),
+  ]);
+  return {
+    fiscalYear: options.fiscalYear,
+    today: isoDateOf(options.now ?? new Date()),
+    orgUnit,
+    analyses,
+    meetings,
+    policies,
+    initiatives,
+    effects,
+    platinum,
+    needs,
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
