@@ -26,7 +26,7 @@ const itemParams = z.object({
 });
 
 const linkInput = z.strictObject({
-  type: z.enum(['analysis', 'action', 'cluster']),
+  type: z.enum(['analysis', 'action', 'cluster', 'platinum_issue']),
   id: z.string().uuid(),
   analysisStage: z
     .enum(['planned', 'started', 'progress_reported', 'direction_reported', 'final_reported', 'follow_up'])

@@ -114,6 +114,40 @@ describe('proposals of due items', () => {
     expect(new Set(carried.map((item) => item.links[0]!.id)).size).toBe(carried.length);
   });
 
+  it('proposes the Platinum responses to announce, once: after they are on one agenda, no other meeting gets them', async () => {
+    const third = meetingIdBySequence.get(3)!;
+    const items = (
+      (await t.call('GET', `/api/v1/meetings/${third}/agenda-proposals`, { cookie: reform })).body as {
+        items: Proposal[];
+      }
+    ).items;
+    const platinum = items.filter((item) => item.kind === 'platinum');
+    expect(platinum.length).toBeGreaterThan(0);
+    expect(platinum.every((item) => item.links.every((link) => link.type === 'platinum_issue'))).toBe(true);
+    const added = await t.call('POST', `/api/v1/meetings/${third}/agenda-items`, {
+      cookie: reform,
+      body: {
+        kind: 'platinum',
+        title: platinum[0]!.title,
+        presenterOrgUnitId: platinum[0]!.presenterOrgUnitId,
+        links: platinum[0]!.links,
+      },
+    });
+    expect(added.status).toBe(201);
+    const item = (added.body as Agenda).items.at(-1)!;
+    expect(item.links.every((link) => link.type === 'platinum_issue')).toBe(true);
+    expect((item as unknown as { links: { label: string }[] }).links[0]!.label).toMatch(/^課題\d+ /);
+    const fourth = (
+      (
+        await t.call('GET', `/api/v1/meetings/${meetingIdBySequence.get(4)}/agenda-proposals`, {
+          cookie: reform,
+        })
+      ).body as { items: Proposal[] }
+    ).items;
+    const announced = new Set(platinum[0]!.links.map((link) => link.id));
+    expect(fourth.some((proposal) => proposal.links.some((link) => announced.has(link.id)))).toBe(false);
+  });
+
   it('is for the reform office only', async () => {
     const staff = await t.signIn('staff1');
     expect(

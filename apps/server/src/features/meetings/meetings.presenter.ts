@@ -91,7 +91,7 @@ export function presentMeetingSummary(row: MeetingRow): z.infer<typeof meetingSu
 
 export const agendaLinkSchema = z
   .object({
-    type: z.enum(['analysis', 'action', 'cluster']),
+    type: z.enum(['analysis', 'action', 'cluster', 'platinum_issue']),
     id: z.string().uuid(),
     label: z.string(),
     analysisStage: z.enum(ANALYSIS_STAGES).nullable(),

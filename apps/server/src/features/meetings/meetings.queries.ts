@@ -14,6 +14,9 @@ import {
   meetingMinutes,
   meetings,
   orgUnits,
+  platinumCampaigns,
+  platinumIssues,
+  platinumResponses,
   scheduleItems,
 } from '../../db/schema/index.ts';
 
@@ -186,6 +189,7 @@ export async function listAgendaLinks(db: Executor, itemIds: string[], fiscalYea
   const analysisIds = links.filter((link) => link.targetType === 'analysis').map((link) => link.targetId);
   const clusterIds = links.filter((link) => link.targetType === 'cluster').map((link) => link.targetId);
   const actionIds = links.filter((link) => link.targetType === 'action').map((link) => link.targetId);
+  const issueIds = links.filter((link) => link.targetType === 'platinum_issue').map((link) => link.targetId);
   // Sequential on purpose: inside a transaction all queries share one connection.
   const analysisRows = analysisIds.length
     ? await db
@@ -216,7 +220,14 @@ export async function listAgendaLinks(db: Executor, itemIds: string[], fiscalYea
         .from(meetingActions)
         .where(inArray(meetingActions.id, actionIds))
     : [];
+  const issueRows = issueIds.length
+    ? await db
+        .select({ id: platinumIssues.id, number: platinumIssues.number, title: platinumIssues.title })
+        .from(platinumIssues)
+        .where(inArray(platinumIssues.id, issueIds))
+    : [];
   const labels = new Map<string, string>();
+  for (const row of issueRows) labels.set(`platinum_issue:${row.id}`, `課題${row.number} ${row.title}`);
   for (const row of analysisRows) labels.set(`analysis:${row.id}`, `${row.number} ${row.name}`);
   for (const row of clusterRows) labels.set(`cluster:${row.id}`, `${row.number} ${row.name}`);
   for (const row of actionRows) labels.set(`action:${row.id}`, row.body);
@@ -266,7 +277,7 @@ export async function replaceAgendaLinks(
   db: Executor,
   itemId: string,
   links: {
-    targetType: 'analysis' | 'action' | 'cluster';
+    targetType: 'analysis' | 'action' | 'cluster' | 'platinum_issue';
     targetId: string;
     analysisStage?: AnalysisStage | null;
   }[],
@@ -332,6 +343,39 @@ export function findActionsWithMeeting(db: Executor, ids: string[]) {
     .from(meetingActions)
     .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
     .where(inArray(meetingActions.id, ids));
+}
+
+/** Platinum issues among the ids that exist. */
+export function findPlatinumIssues(db: Executor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.select({ id: platinumIssues.id }).from(platinumIssues).where(inArray(platinumIssues.id, ids));
+}
+
+/**
+ * Platinum responses (対応方針) of the year's campaigns that are ready to announce or announced,
+ * and whose issue is on no agenda yet. The tables belong to the Platinum feature, which exports no
+ * query for them yet; this reads them directly.
+ */
+export function listPlatinumResponsesToAnnounce(db: Executor, fiscalYear: number) {
+  return db
+    .select({
+      issueId: platinumIssues.id,
+      issueNumber: platinumIssues.number,
+      issueTitle: platinumIssues.title,
+      status: platinumResponses.status,
+      announcedByOrgUnitId: platinumResponses.announcedByOrgUnitId,
+    })
+    .from(platinumResponses)
+    .innerJoin(platinumIssues, eq(platinumIssues.id, platinumResponses.issueId))
+    .innerJoin(platinumCampaigns, eq(platinumCampaigns.id, platinumIssues.campaignId))
+    .where(
+      and(
+        eq(platinumCampaigns.fiscalYear, fiscalYear),
+        inArray(platinumResponses.status, ['pending_approval', 'published']),
+        sql`not exists (select 1 from ${agendaItemLinks} where ${agendaItemLinks.targetType} = 'platinum_issue' and ${agendaItemLinks.targetId} = ${platinumIssues.id})`,
+      ),
+    )
+    .orderBy(asc(platinumIssues.number));
 }
 
 /** Clusters among the ids that exist. */

@@ -8,6 +8,7 @@ import {
   listAnalysesOfYear,
   listAnalysisDueMeetings,
   listAnalysisReportLinks,
+  listPlatinumResponsesToAnnounce,
   type MeetingRow,
   orgUnitNames,
 } from './meetings.queries.ts';
@@ -109,8 +110,35 @@ const openInstructionReviews: ProposalSource = async (db, meeting) => {
   });
 };
 
-/** Everything that can fall due at a meeting; add a source here (e.g. Platinum responses to announce). */
-const PROPOSAL_SOURCES: readonly ProposalSource[] = [dueAnalysisReports, openInstructionReviews];
+/**
+ * Platinum responses (対応方針) the related bureau heads are to announce: one item per announcing
+ * unit, linking the issues whose response is awaiting approval or approved and on no agenda yet.
+ */
+const platinumResponsesToAnnounce: ProposalSource = async (db, meeting) => {
+  const responses = await listPlatinumResponsesToAnnounce(db, meeting.fiscalYear);
+  const byUnit = new Map<string, typeof responses>();
+  for (const response of responses) {
+    const key = response.announcedByOrgUnitId ?? '';
+    byUnit.set(key, [...(byUnit.get(key) ?? []), response]);
+  }
+  return [...byUnit.entries()].map(([unitId, issues]) => ({
+    kind: 'platinum',
+    title: 'プラチナ市役所プロジェクト 対応方針の表明',
+    presenterOrgUnitId: unitId || null,
+    links: issues.map((issue) => ({ type: 'platinum_issue', id: issue.issueId })),
+    reason: {
+      ja: `対応方針が決まった課題（${issues.map((issue) => `課題${issue.issueNumber}`).join('、')}）を、関係局長が表明します。`,
+      en: `Responses to ${issues.length} issue(s) are ready for the related bureau head to announce.`,
+    },
+  }));
+};
+
+/** Everything that can fall due at a meeting; a new kind of due item is one more source here. */
+const PROPOSAL_SOURCES: readonly ProposalSource[] = [
+  dueAnalysisReports,
+  platinumResponsesToAnnounce,
+  openInstructionReviews,
+];
 
 /** What a link is about: an analysis is linked once per report (stage), anything else once. */
 function linkKey(type: string, id: string, analysisStage: string | null | undefined): string {

@@ -10,6 +10,7 @@ import {
   findActionsWithMeeting,
   findAnalyses,
   findClusters,
+  findPlatinumIssues,
   insertAgendaItem,
   listAgendaItems,
   listAgendaLinks,
@@ -32,7 +33,7 @@ type AnalysisStage =
   | 'follow_up';
 
 export type AgendaLinkInput = {
-  type: 'analysis' | 'action' | 'cluster';
+  type: 'analysis' | 'action' | 'cluster' | 'platinum_issue';
   id: string;
   analysisStage?: AnalysisStage | null;
 };
@@ -65,6 +66,13 @@ async function assertLinks(tx: Transaction, meeting: MeetingRow, links: AgendaLi
   const analysisRows = await findAnalyses(tx, idsOf('analysis'));
   const actionRows = await findActionsWithMeeting(tx, idsOf('action'));
   const clusterRows = await findClusters(tx, idsOf('cluster'));
+  const issueRows = await findPlatinumIssues(tx, idsOf('platinum_issue'));
+  if (issueRows.length !== idsOf('platinum_issue').length) {
+    throw unprocessable(
+      '指定されたプラチナ市役所プロジェクトの課題が見つかりません。',
+      'A linked Platinum issue does not exist.',
+    );
+  }
   if (analysisRows.length !== idsOf('analysis').length) {
     throw unprocessable('指定された経営分析が見つかりません。', 'A linked analysis does not exist.');
   }

@@ -38,7 +38,7 @@ export type DueState = 'overdue' | 'due_soon' | 'not_due' | 'done';
 export type MinutesStatus = 'draft' | 'approved' | 'published';
 
 export type AgendaLink = {
-  type: 'analysis' | 'action' | 'cluster';
+  type: 'analysis' | 'action' | 'cluster' | 'platinum_issue';
   id: string;
   label: string;
   analysisStage: AnalysisStage | null;
