@@ -16,6 +16,7 @@ import { registerDashboardRoutes } from './features/dashboard/dashboard.routes.t
 import { registerEffectRoutes } from './features/effects/effects.routes.ts';
 import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.routes.ts';
 import { registerInitiativeRoutes } from './features/initiatives/initiatives.routes.ts';
+import { registerImportRoutes } from './features/imports/imports.routes.ts';
 import { registerMailRoutes } from './features/mail/mail.routes.ts';
 import { registerMeetingRoutes } from './features/meetings/meetings.routes.ts';
 import { registerNeedRoutes } from './features/needs/needs.routes.ts';
@@ -59,6 +60,7 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerPlatinumRoutes,
   registerNotificationRoutes,
   registerMailRoutes,
+  registerImportRoutes,
   registerDashboardRoutes,
   registerReportRoutes,
   registerAuditRoutes,

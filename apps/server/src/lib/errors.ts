@@ -89,6 +89,26 @@ export const ERROR_CATALOG = {
     ja: 'ID・パスワードでのログインは停止されています。「統合認証でログイン」からログインしてください。',
     en: 'Sign-in with a login and password is turned off. Use single sign-on instead.',
   },
+  import_file_unreadable: {
+    status: 422,
+    ja: 'ファイルを読み込めませんでした。Excel ブック（.xlsx）か CSV（UTF-8 または Shift_JIS）を選んでください。',
+    en: 'The file could not be read. Choose an Excel workbook (.xlsx) or a CSV (UTF-8 or Shift_JIS).',
+  },
+  import_rows_invalid: {
+    status: 422,
+    ja: '誤りのある行があるため取り込めません。すべての行を直してから、もう一度取り込んでください（何も登録していません）。',
+    en: 'Some rows have errors, so nothing was imported. Fix every row and try again (nothing was saved).',
+  },
+  import_not_ready: {
+    status: 409,
+    ja: 'この取込は今の状態では実行できません（確認中・取込済み・取消済みのいずれかです）。',
+    en: 'This import cannot do that in its current state (being checked, already imported or discarded).',
+  },
+  import_changed: {
+    status: 409,
+    ja: '確認の後に登録済みのデータが変わったため、取り込めませんでした。確認結果を更新しましたので、内容を見直してください（何も登録していません）。',
+    en: 'The stored data changed after the check, so nothing was imported. The preview was refreshed: review it (nothing was saved).',
+  },
   precondition_required: {
     status: 428,
     ja: '更新には If-Match ヘッダー（取得時の ETag）が必要です。',

@@ -86,7 +86,7 @@ export const importRows = pgTable(
     /** The row number as a spreadsheet shows it (the header is row 1 when it is the first row). */
     rowNumber: integer('row_number').notNull(),
     cells: jsonb('cells').$type<string[]>().notNull(),
-    /** `create`, `update`, `unchanged`, or null when the row has errors. */
+    /** `pending` until the row is checked, then `create`, `update`, `unchanged` or `error`. */
     action: text('action'),
     /** The record's key (a code, a login…) for the preview. */
     recordKey: text('record_key'),
