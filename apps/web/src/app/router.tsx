@@ -11,6 +11,7 @@ import { isSafeRedirect, paths } from '@/config/paths';
 import { validateActionsSearch } from '@/features/actions/types';
 import { getMeQueryOptions } from '@/features/auth/api/get-me';
 import { validateMeetingsSearch } from '@/features/meetings/utils/meetings-search';
+import { createPlatinumRoutes } from '@/features/platinum/routes';
 import type { Me } from '@/types/api';
 import { ComingSoonRoute } from './routes/coming-soon';
 import { HomeRoute } from './routes/home';
@@ -131,17 +132,23 @@ const initiativesRoute = createRoute({
   path: paths.initiatives.path,
   component: () => <ComingSoonRoute stream="initiatives" />,
 });
-const platinumRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: paths.platinum.path,
-  component: () => <ComingSoonRoute stream="platinum" />,
-});
 const needsRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: paths.needs.path,
   component: () => <ComingSoonRoute stream="needs" />,
 });
 // ── end of streams not built yet ───────────────────────────────────────────────────────────
+
+const platinumRoutes = createPlatinumRoutes(authenticatedRoute);
+
+const notificationsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.notifications.path,
+  component: lazyRouteComponent(
+    () => import('@/features/notifications/components/notifications-page'),
+    'NotificationsPage',
+  ),
+});
 
 const mailSettingsRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
@@ -185,7 +192,8 @@ const routeTree = rootRoute.addChildren([
     actionsRoute,
     policiesRoute,
     initiativesRoute,
-    platinumRoute,
+    ...platinumRoutes,
+    notificationsRoute,
     needsRoute,
     mailSettingsRoute,
     adminUsersRoute,

@@ -1,0 +1,82 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
+import type { Board, Campaign, Funnel, OrgUnitOption, TeamMember, Theme } from '../types';
+
+export const platinumQueryKey = ['platinum'] as const;
+
+/** Campaigns, newest first. */
+export function useCampaigns() {
+  return useQuery(
+    queryOptions({
+      queryKey: [...platinumQueryKey, 'campaigns'],
+      queryFn: ({ signal }) => apiClient.get<{ items: Campaign[] }>('/campaigns', { signal }),
+    }),
+  );
+}
+
+/** One campaign with its phases and what the viewer may do. */
+export function useCampaign(campaignId: string) {
+  return useQuery(
+    queryOptions({
+      queryKey: [...platinumQueryKey, 'campaign', campaignId],
+      queryFn: ({ signal }) =>
+        apiClient.get<Campaign>(`/campaigns/${encodeURIComponent(campaignId)}`, { signal }),
+    }),
+  );
+}
+
+/** The campaign's project team. */
+export function useTeam(campaignId: string) {
+  return useQuery(
+    queryOptions({
+      queryKey: [...platinumQueryKey, 'team', campaignId],
+      queryFn: ({ signal }) =>
+        apiClient.get<{ items: TeamMember[] }>(`/campaigns/${encodeURIComponent(campaignId)}/team`, {
+          signal,
+        }),
+    }),
+  );
+}
+
+export type BoardFilter = { theme?: Theme | undefined; status?: string | undefined };
+
+/** The "you said, we did" board. */
+export function useBoard(campaignId: string, filter: BoardFilter) {
+  return useQuery(
+    queryOptions({
+      queryKey: [...platinumQueryKey, 'board', campaignId, filter],
+      queryFn: ({ signal }) =>
+        apiClient.get<Board>(`/campaigns/${encodeURIComponent(campaignId)}/board`, {
+          query: { theme: filter.theme, status: filter.status },
+          signal,
+        }),
+    }),
+  );
+}
+
+/** The funnel dashboard. */
+export function useFunnel(campaignId: string) {
+  return useQuery(
+    queryOptions({
+      queryKey: [...platinumQueryKey, 'funnel', campaignId],
+      queryFn: ({ signal }) =>
+        apiClient.get<Funnel>(`/campaigns/${encodeURIComponent(campaignId)}/funnel`, { signal }),
+    }),
+  );
+}
+
+/** The organisation, for choosing the bureau an issue goes to. */
+export function useOrgUnitOptions() {
+  return useQuery(
+    queryOptions({
+      queryKey: [...platinumQueryKey, 'org-units'],
+      queryFn: ({ signal }) => apiClient.get<{ items: OrgUnitOption[] }>('/org-units', { signal }),
+      staleTime: 10 * 60_000,
+    }),
+  );
+}
+
+/** Where the CSV export of a campaign's ideas downloads from. */
+export function ideasCsvUrl(campaignId: string): string {
+  return `/api/v1/campaigns/${encodeURIComponent(campaignId)}/ideas.csv`;
+}

@@ -1,0 +1,64 @@
+import { Link } from '@tanstack/react-router';
+import { Loading } from '@/components/ui/loading';
+import { PageHeading } from '@/components/ui/page-heading';
+import { QueryError } from '@/components/ui/query-error';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useLanguage } from '@/lib/i18n/i18n-provider';
+import { useCampaigns } from '../api/campaigns';
+import { usePlatinumText } from '../messages';
+
+/** プラチナ市役所プロジェクト: every campaign, newest first, with its current step. */
+export function PlatinumHomePage() {
+  const text = usePlatinumText();
+  const { language } = useLanguage();
+  const campaigns = useCampaigns();
+  useDocumentTitle(text('title'));
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeading lead={text('lead')}>{text('title')}</PageHeading>
+      <p>
+        <Link to="/platinum/assigned" className="link text-std-16N-170">
+          {text('assigned')}
+        </Link>
+      </p>
+      <h2 className="text-std-20B-150 text-solid-gray-900">{text('campaigns')}</h2>
+      {campaigns.isPending ? <Loading /> : null}
+      {campaigns.isError ? (
+        <QueryError error={campaigns.error} onRetry={() => void campaigns.refetch()} />
+      ) : null}
+      {campaigns.data?.items.length === 0 ? <p>{text('noCampaigns')}</p> : null}
+      <ul className="grid gap-4 md:grid-cols-2">
+        {campaigns.data?.items.map((campaign) => {
+          const current = campaign.phases.filter((phase) => phase.timing === 'current');
+          return (
+            <li
+              key={campaign.id}
+              className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 bg-white p-4"
+            >
+              <h3 className="text-std-18B-160">
+                <Link
+                  to="/platinum/campaigns/$campaignId"
+                  params={{ campaignId: campaign.id }}
+                  className="link"
+                >
+                  {campaign.title}
+                </Link>
+              </h3>
+              <p className="text-std-16N-170 text-solid-gray-800">
+                {campaign.fiscalYearLabel}・{text('ideaCount', { count: campaign.ideaCount })}
+              </p>
+              {current.length > 0 ? (
+                <p className="text-std-16N-170 text-solid-gray-800">
+                  {text('timing.current')}：
+                  {current
+                    .map((phase) => `${text(`phase.${phase.phase}`)}（${phase.label[language]}）`)
+                    .join('、')}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
