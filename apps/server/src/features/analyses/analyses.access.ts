@@ -407,3 +407,22 @@ export const analysisAccess: AccessEntry[] = [
     },
   },
 ];
+
+/**
+ * Opening a fiscal year is the reform office's. The matrix asks for the demo's own year, which is
+ * open already: opening it again changes nothing, so other routes keep seeing the demo year as the latest.
+ */
+export const fiscalYearOpeningAccess: AccessEntry[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/fiscal-years/:year/opening',
+    allow: ['reform_office'],
+    request: (fixtures) => ({ path: `/api/v1/fiscal-years/${fixtures.fiscalYear}/opening` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/fiscal-years/:year/opening',
+    allow: ['reform_office'],
+    request: (fixtures) => ({ path: `/api/v1/fiscal-years/${fixtures.fiscalYear}/opening`, body: {} }),
+  },
+];

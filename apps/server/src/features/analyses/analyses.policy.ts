@@ -56,4 +56,5 @@ export const analysisPolicy = {
     access.isReformOffice || access.isOwningDepartment || access.isOwningBureauHead,
   canUploadAttachment: (access: AnalysisAccess) => access.isReformOffice || access.isOwningDepartment,
   canPublish: (user: CurrentUser | null) => hasRole(user, 'reform_office'),
+  canOpenFiscalYear: (user: CurrentUser | null) => hasRole(user, 'reform_office'),
 };

@@ -14,6 +14,7 @@ import {
   clusterKinds,
   clusterOwners,
   clusterRevisions,
+  fiscalYears,
   meetings,
   orgUnits,
   systemSettings,
@@ -492,4 +493,58 @@ export async function readSetting(db: Executor, key: string): Promise<unknown> {
 /** Stores a setting unless it is already set. */
 export async function insertSettingIfAbsent(db: Executor, key: string, value: unknown) {
   await db.insert(systemSettings).values({ key, value }).onConflictDoNothing();
+}
+
+/** The analyses of a fiscal year that have not reached their final report and are not closed. */
+export function listUnfinishedAnalyses(db: Executor, fiscalYear: number) {
+  return db
+    .select({
+      analysis: analyses,
+      clusterNumber: clusterRevisions.number,
+      clusterName: clusterRevisions.name,
+    })
+    .from(analyses)
+    .innerJoin(
+      clusterRevisions,
+      and(eq(clusterRevisions.clusterId, analyses.clusterId), revisionInEffectFor(fiscalYear)),
+    )
+    .where(
+      and(
+        eq(analyses.fiscalYear, fiscalYear),
+        isNull(analyses.closedAt),
+        inArray(analyses.stage, ['planned', 'started', 'progress_reported', 'direction_reported']),
+      ),
+    )
+    .orderBy(asc(clusterRevisions.number));
+}
+
+/** The fiscal years the programme has opened. */
+export async function openedFiscalYears(db: Executor): Promise<number[]> {
+  const rows = await db.select({ year: fiscalYears.year }).from(fiscalYears).orderBy(asc(fiscalYears.year));
+  return rows.map((row) => row.year);
+}
+
+/** Opens a fiscal year; false when it was already open. */
+export async function insertFiscalYear(db: Executor, year: number): Promise<boolean> {
+  const rows = await db.insert(fiscalYears).values({ year }).onConflictDoNothing().returning();
+  return rows.length > 0;
+}
+
+/** Copies an analysis into a new fiscal year (same cluster, stage, lead and contact) and returns the copy. */
+export async function insertRolledOverAnalysis(db: Executor, from: AnalysisRow, fiscalYear: number) {
+  const rows = await db
+    .insert(analyses)
+    .values({
+      clusterId: from.clusterId,
+      fiscalYear,
+      stage: from.stage,
+      reviewStatus: 'draft',
+      leadOrgUnitId: from.leadOrgUnitId,
+      contactUserId: from.contactUserId,
+      isPublished: from.isPublished,
+      rolledOverFromId: from.id,
+    })
+    .onConflictDoNothing()
+    .returning();
+  return rows[0] ?? null;
 }

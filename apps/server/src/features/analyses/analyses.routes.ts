@@ -23,6 +23,7 @@ import { registerAnalysisReportRoutes } from './analysis-report.routes.ts';
 import { registerAnalysisStageRoutes } from './analysis-stages.routes.ts';
 import { createAnalysis } from './create-analysis.ts';
 import { deleteAnalysis } from './delete-analysis.ts';
+import { registerFiscalYearOpeningRoutes } from './fiscal-year-opening.routes.ts';
 import { getAnalysisDetail } from './get-analysis-detail.ts';
 import { updateAnalysisPlan } from './update-analysis-plan.ts';
 
@@ -217,4 +218,5 @@ export function registerAnalysisRoutes(app: App): void {
   registerAnalysisStageRoutes(app);
   registerAnalysisFigureRoutes(app);
   registerAnalysisAttachmentRoutes(app);
+  registerFiscalYearOpeningRoutes(app);
 }

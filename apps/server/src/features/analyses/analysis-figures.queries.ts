@@ -124,3 +124,22 @@ export async function replaceIndicatorValues(
     await db.insert(analysisBenchmarkValues).values(values.map((value) => ({ ...value, indicatorId })));
   }
 }
+
+/** Copies the effect lines and benchmark indicators (with values) of one analysis to another. */
+export async function copyFigures(db: Executor, fromAnalysisId: string, toAnalysisId: string) {
+  const effects = await listEffects(db, fromAnalysisId);
+  await replaceEffects(
+    db,
+    toAnalysisId,
+    effects.map(({ id: _id, analysisId: _analysisId, position: _position, ...line }) => line),
+  );
+  for (const indicator of await listIndicators(db, fromAnalysisId)) {
+    const { id: _id, analysisId: _analysisId, position: _position, values, ...fields } = indicator;
+    const copy = await insertIndicator(db, { analysisId: toAnalysisId, ...fields });
+    await replaceIndicatorValues(
+      db,
+      copy.id,
+      values.map(({ indicatorId: _indicatorId, ...value }) => value),
+    );
+  }
+}

@@ -2,34 +2,22 @@ import type { AccessEntry, MatrixFixtures } from '../../test/access-entry.ts';
 
 let madeNumbers = 0;
 
-/** A fresh cluster in the FY2024 register, for changes that use one up. */
+/**
+ * A fresh cluster that has been in the register since the year before the demo's, so that changes
+ * can take effect from the demo year without opening another year (which would become the latest
+ * and change what other routes show by default).
+ */
 async function freshCluster(fixtures: MatrixFixtures): Promise<{ id: string; version: number }> {
   madeNumbers += 1;
-  const response = await fixtures.call('reform', 'POST', '/api/v1/clusters', {
-    body: {
-      fiscalYear: fixtures.fiscalYear,
-      cluster: {
-        number: 7000 + madeNumbers,
-        name: fixtures.unique('行列確認'),
-        group: 'organization',
-        kind: null,
-      },
-    },
-  });
-  if (response.status !== 201) throw new Error(`cannot add a cluster: ${response.text}`);
-  const id = (response.body as { clusterIds: string[] }).clusterIds[0]!;
-  const [row] = await fixtures.query<{ version: number }>('select version from clusters where id = $1', [id]);
-  return { id, version: row!.version };
-}
-
-/** Another fiscal year for changes to take effect from (the register of FY2024 is kept as it stood). */
-async function nextYear(fixtures: MatrixFixtures): Promise<number> {
-  return fixtures.once('cluster-history-next-year', async () => {
-    await fixtures.query('insert into fiscal_years (year) values ($1) on conflict do nothing', [
-      fixtures.fiscalYear + 1,
-    ]);
-    return fixtures.fiscalYear + 1;
-  });
+  const [cluster] = await fixtures.query<{ id: string; version: number }>(
+    'insert into clusters default values returning id, version',
+  );
+  await fixtures.query(
+    `insert into cluster_revisions (cluster_id, valid_from_fiscal_year, number, name, group_code)
+     values ($1, $2, $3, $4, 'organization')`,
+    [cluster!.id, fixtures.fiscalYear - 1, 7000 + madeNumbers, fixtures.unique('行列確認')],
+  );
+  return cluster!;
 }
 
 const organizationCluster = (number: number, name: string) => ({
@@ -70,7 +58,7 @@ export const clusterHistoryAccess: AccessEntry[] = [
       const cluster = await freshCluster(fixtures);
       return {
         path: `/api/v1/clusters/${cluster.id}/retire`,
-        body: { fiscalYear: await nextYear(fixtures) },
+        body: { fiscalYear: fixtures.fiscalYear },
         headers: { 'if-match': `"${cluster.version}"` },
       };
     },
@@ -85,7 +73,7 @@ export const clusterHistoryAccess: AccessEntry[] = [
       return {
         path: '/api/v1/clusters/merge',
         body: {
-          fiscalYear: await nextYear(fixtures),
+          fiscalYear: fixtures.fiscalYear,
           sources,
           into: organizationCluster(7000 + madeNumbers, fixtures.unique('統合')),
         },
@@ -102,7 +90,7 @@ export const clusterHistoryAccess: AccessEntry[] = [
       return {
         path: `/api/v1/clusters/${cluster.id}/split`,
         body: {
-          fiscalYear: await nextYear(fixtures),
+          fiscalYear: fixtures.fiscalYear,
           parts: [
             organizationCluster(7000 + madeNumbers - 1, fixtures.unique('分割')),
             organizationCluster(7000 + madeNumbers, fixtures.unique('分割')),
