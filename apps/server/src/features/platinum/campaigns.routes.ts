@@ -54,7 +54,10 @@ const listRouteDef = createRoute({
   summary: 'Platinum City Hall Project campaigns (signed in)',
   request: { query: z.object({ fy: fiscalYearQuery.optional() }) },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(campaignSchema) }), 'Campaigns, newest first'),
+    200: jsonResponse(
+      z.object({ items: z.array(campaignSchema), viewer: z.object({ canCreate: z.boolean() }) }),
+      'Campaigns, newest first',
+    ),
     ...errorResponses(400, 401),
   },
 });
@@ -159,6 +162,7 @@ export function registerCampaignRoutes(app: App): void {
         items: rows.map((row) =>
           presentCampaign(row.campaign, row.ideaCount, today, campaignViewer(viewer, row.campaign.id)),
         ),
+        viewer: { canCreate: platinumPolicy.canManageCampaigns(viewer.user) },
       },
       200,
     );

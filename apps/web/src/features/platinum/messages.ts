@@ -241,6 +241,21 @@ const ja = {
   number: 'No.{number}',
   notFound: '見つかりませんでした。',
   required: '入力してください。',
+  newCampaign: '募集を開始する',
+  fiscalYear: '年度',
+  campaignTitle: '募集の名称',
+  campaignDescription: '説明',
+  themes: 'テーマ',
+  submissionFrom: 'アイデア募集の開始日',
+  submissionTo: 'アイデア募集の締切日',
+  phaseMonths: '{phase}（開始月・終了月）',
+  fromMonth: '開始月',
+  toMonth: '終了月',
+  create: '開始する',
+  teamSearch: 'PTに加える職員を探す（氏名・ふりがな・ログインID）',
+  addMember: '{name}をPTに加える',
+  removeMember: '{name}をPTから外す',
+  searchStaff: '探す',
 };
 
 type Key = keyof typeof ja;
@@ -485,6 +500,21 @@ const en: Record<Key, string> = {
   number: 'No.{number}',
   notFound: 'Not found.',
   required: 'Please fill this in.',
+  newCampaign: 'Open a campaign',
+  fiscalYear: 'Fiscal year',
+  campaignTitle: 'Campaign title',
+  campaignDescription: 'Description',
+  themes: 'Themes',
+  submissionFrom: 'Idea submission opens on',
+  submissionTo: 'Idea submission closes on',
+  phaseMonths: '{phase} (first and last month)',
+  fromMonth: 'First month',
+  toMonth: 'Last month',
+  create: 'Open',
+  teamSearch: 'Find staff for the team (name, kana or login)',
+  addMember: 'Add {name} to the team',
+  removeMember: 'Remove {name} from the team',
+  searchStaff: 'Search',
 };
 
 export type PlatinumTextKey = Key;

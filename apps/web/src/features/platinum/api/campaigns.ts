@@ -1,6 +1,6 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
-import type { Board, Campaign, Funnel, OrgUnitOption, TeamMember, Theme } from '../types';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiClient, apiRequest } from '@/lib/api-client';
+import type { Board, Campaign, Funnel, OrgUnitOption, PreciseDate, TeamMember, Theme } from '../types';
 
 export const platinumQueryKey = ['platinum'] as const;
 
@@ -9,7 +9,8 @@ export function useCampaigns() {
   return useQuery(
     queryOptions({
       queryKey: [...platinumQueryKey, 'campaigns'],
-      queryFn: ({ signal }) => apiClient.get<{ items: Campaign[] }>('/campaigns', { signal }),
+      queryFn: ({ signal }) =>
+        apiClient.get<{ items: Campaign[]; viewer: { canCreate: boolean } }>('/campaigns', { signal }),
     }),
   );
 }
@@ -79,4 +80,50 @@ export function useOrgUnitOptions() {
 /** Where the CSV export of a campaign's ideas downloads from. */
 export function ideasCsvUrl(campaignId: string): string {
   return `/api/v1/campaigns/${encodeURIComponent(campaignId)}/ideas.csv`;
+}
+
+export type CampaignInput = {
+  fiscalYear: number;
+  title: string;
+  description: string;
+  themes: Theme[];
+  phases: Record<string, { from: PreciseDate; to: PreciseDate }>;
+};
+
+/** Opens a campaign (reform office). */
+export function useCreateCampaign() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CampaignInput) => apiClient.post<Campaign>('/campaigns', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: platinumQueryKey }),
+  });
+}
+
+/** Members of staff whose name matches, to put on the PT (reform office). */
+export function useTeamCandidates(campaignId: string, q: string) {
+  return useQuery(
+    queryOptions({
+      queryKey: [...platinumQueryKey, 'candidates', campaignId, q],
+      queryFn: ({ signal }) =>
+        apiClient.get<{ items: { id: string; displayName: string; orgUnitName: string | null }[] }>(
+          `/campaigns/${encodeURIComponent(campaignId)}/team/candidates`,
+          { query: { q }, signal },
+        ),
+      enabled: q.trim().length > 0,
+    }),
+  );
+}
+
+/** Puts someone on the PT or takes them off (reform office). */
+export function useSetTeamMember(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ userId, isMember }: { userId: string; isMember: boolean }) => {
+      await apiRequest(
+        isMember ? 'PUT' : 'DELETE',
+        `/campaigns/${encodeURIComponent(campaignId)}/team/${encodeURIComponent(userId)}`,
+      );
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: platinumQueryKey }),
+  });
 }

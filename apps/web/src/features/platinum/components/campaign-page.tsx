@@ -6,16 +6,16 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { QueryError } from '@/components/ui/query-error';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useLanguage } from '@/lib/i18n/i18n-provider';
-import { ideasCsvUrl, useCampaign, useTeam } from '../api/campaigns';
+import { ideasCsvUrl, useCampaign } from '../api/campaigns';
 import { usePlatinumText } from '../messages';
 import { CampaignNav } from './campaign-nav';
+import { TeamEditor } from './team-editor';
 
 /** A campaign: its themes, the year's steps with where it stands, the PT and the ways in. */
 export function CampaignPage({ campaignId }: { campaignId: string }) {
   const text = usePlatinumText();
   const { language } = useLanguage();
   const campaign = useCampaign(campaignId);
-  const team = useTeam(campaignId);
   useDocumentTitle(campaign.data?.title);
   if (campaign.isPending) return <Loading />;
   if (campaign.isError) return <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />;
@@ -62,20 +62,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
           ))}
         </ol>
       </section>
-      <section aria-labelledby="team-heading" className="flex flex-col gap-2">
-        <h2 id="team-heading" className="text-std-20B-150">
-          {text('team')}
-        </h2>
-        {team.data && team.data.items.length === 0 ? <p>{text('noTeam')}</p> : null}
-        <ul className="list-disc pl-6">
-          {team.data?.items.map((member) => (
-            <li key={member.userId}>
-              {member.displayName}
-              {member.orgUnitName ? `（${member.orgUnitName}）` : ''}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <TeamEditor campaignId={campaignId} canManage={data.viewer.canManage} />
       <p>
         <a href={ideasCsvUrl(campaignId)} className="link text-std-16N-170" download>
           {text('exportCsv')}

@@ -2,10 +2,13 @@ import { Link } from '@tanstack/react-router';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import { QueryError } from '@/components/ui/query-error';
+import { useMe } from '@/features/auth/api/get-me';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { hasAnyRole } from '@/lib/authorization';
 import { useLanguage } from '@/lib/i18n/i18n-provider';
 import { useCampaigns } from '../api/campaigns';
 import { usePlatinumText } from '../messages';
+import { CreateCampaignForm } from './create-campaign-form';
 
 /** プラチナ市役所プロジェクト: every campaign, newest first, with its current step. */
 export function PlatinumHomePage() {
@@ -59,6 +62,7 @@ export function PlatinumHomePage() {
           );
         })}
       </ul>
+      {campaigns.data?.viewer.canCreate ? <CreateCampaignForm /> : null}
     </div>
   );
 }
