@@ -10,6 +10,7 @@ import {
 import { isSafeRedirect, paths } from '@/config/paths';
 import { validateActionsSearch } from '@/features/actions/types';
 import { getMeQueryOptions } from '@/features/auth/api/get-me';
+import { createPolicyRoutes, createPublicPolicyRoutes } from '@/features/bureau-policies/routes';
 import { validateMeetingsSearch } from '@/features/meetings/utils/meetings-search';
 import { createPlatinumRoutes } from '@/features/platinum/routes';
 import type { Me } from '@/types/api';
@@ -122,11 +123,6 @@ const actionsRoute = createRoute({
  * Each shows an honest 「準備中」 page. When a stream's feature lands, replace its line here
  * with the feature's route (keep the path from config/paths.ts).
  */
-const policiesRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: paths.policies.path,
-  component: () => <ComingSoonRoute stream="policies" />,
-});
 const initiativesRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: paths.initiatives.path,
@@ -140,6 +136,8 @@ const needsRoute = createRoute({
 // ── end of streams not built yet ───────────────────────────────────────────────────────────
 
 const platinumRoutes = createPlatinumRoutes(authenticatedRoute);
+const policyRoutes = createPolicyRoutes(authenticatedRoute);
+const publicPolicyRoutes = createPublicPolicyRoutes(rootRoute);
 
 const notificationsRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
@@ -183,6 +181,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   clustersRoute,
   publicMeetingRoute,
+  ...publicPolicyRoutes,
   authenticatedRoute.addChildren([
     homeRoute,
     meetingsRoute,
@@ -190,7 +189,7 @@ const routeTree = rootRoute.addChildren([
     meetingAgendaRoute,
     meetingPrintRoute,
     actionsRoute,
-    policiesRoute,
+    ...policyRoutes,
     initiativesRoute,
     ...platinumRoutes,
     notificationsRoute,
