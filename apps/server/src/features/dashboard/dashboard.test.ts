@@ -17,7 +17,8 @@ type Dashboard = {
     items: { title: string; spanLabel: { ja: string }; isHeld: boolean }[];
   };
   policies: { isAvailable: boolean; byStatus: Breakdown[] };
-  effects: { total: string };
+  initiatives: { isAvailable: boolean; total: number; byStatus: Breakdown[] };
+  effects: { isAvailable: boolean; planned: string; actual: string; total: string };
 };
 type Records = {
   title: { ja: string };
@@ -112,6 +113,31 @@ describe('the progress dashboard', () => {
     );
     expect(unknownUnit.status).toBe(400);
     expect((await t.call('GET', '/api/v1/dashboard?fy=1990', { cookie })).status).toBe(404);
+  });
+  it('counts initiatives and the year’s effect lines from their streams', async () => {
+    const body = (await t.call('GET', '/api/v1/dashboard?fy=2024', { cookie })).body as Dashboard;
+    const initiatives = await sql(
+      'select status, count(*)::int as n from initiatives where fiscal_year = 2024 group by status',
+    );
+    expect(body.initiatives.isAvailable).toBe(true);
+    expect(body.initiatives.total).toBe(initiatives.reduce((sum, row) => sum + row.n, 0));
+    for (const row of initiatives) {
+      expect(body.initiatives.byStatus.find((entry) => entry.key === row.status)?.count).toBe(row.n);
+    }
+    const effects = await sql(
+      'select stage, coalesce(sum(amount), 0)::text as total from effects where fiscal_year = 2024 group by stage',
+    );
+    const sumOf = (stage: string) => effects.find((row) => row.stage === stage)?.total ?? '0';
+    expect(body.effects).toMatchObject({
+      isAvailable: true,
+      planned: sumOf('planned'),
+      actual: sumOf('actual'),
+    });
+    const drill = (
+      await t.call('GET', '/api/v1/dashboard/records?fy=2024&metric=effects&key=all', { cookie })
+    ).body as Records;
+    const lines = await sql('select count(*)::int as n from effects where fiscal_year = 2024');
+    expect(drill.items).toHaveLength(lines[0].n);
   });
 });
 

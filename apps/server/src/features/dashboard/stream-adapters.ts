@@ -2,6 +2,7 @@ import {
   APPROVAL_STATUS_LABELS,
   APPROVAL_STATUSES,
   FUNNEL_STAGES,
+  formatYenAuto,
   funnelStageLabel,
   INITIATIVE_HEALTH_LABELS,
   INITIATIVE_HEALTHS,
@@ -14,6 +15,9 @@ import {
   NEED_STATUSES,
 } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
+import { loadOrgUnitTree } from '../bureau-policies/index.ts';
+import { listEffectItems } from '../effects/index.ts';
+import { countInitiatives } from '../initiatives/index.ts';
 
 /*
  * The dashboard's window on each stream. Every adapter reads only what its stream exports on
@@ -98,20 +102,26 @@ export type InitiativeFigures = {
   stale: number;
 };
 
-/** Initiatives by status and health, and the stale ones. Zero until the initiatives feature lands. */
-export async function initiativeFigures(_db: Executor, _scope: FigureScope): Promise<InitiativeFigures> {
+/** Initiatives by status and health, and those owing an update (features/initiatives: countInitiatives). */
+export async function initiativeFigures(db: Executor, scope: FigureScope): Promise<InitiativeFigures> {
+  const counts = await countInitiatives(db, {
+    fiscalYear: scope.fiscalYear,
+    ownerOrgUnitIds: scope.orgUnitIds ?? undefined,
+  });
   return {
-    isAvailable: false,
-    total: 0,
-    byStatus: zeroes(
-      INITIATIVE_STATUSES,
-      (key) => INITIATIVE_STATUS_LABELS[key as keyof typeof INITIATIVE_STATUS_LABELS],
-    ),
-    byHealth: zeroes(
-      INITIATIVE_HEALTHS,
-      (key) => INITIATIVE_HEALTH_LABELS[key as keyof typeof INITIATIVE_HEALTH_LABELS],
-    ),
-    stale: 0,
+    isAvailable: true,
+    total: counts.total,
+    byStatus: INITIATIVE_STATUSES.map((key) => ({
+      key,
+      label: INITIATIVE_STATUS_LABELS[key],
+      count: counts.byStatus[key],
+    })),
+    byHealth: INITIATIVE_HEALTHS.map((key) => ({
+      key,
+      label: INITIATIVE_HEALTH_LABELS[key],
+      count: counts.byHealth[key],
+    })),
+    stale: counts.updateDue,
   };
 }
 
@@ -137,18 +147,40 @@ export type EffectFigures = {
   percentOfTarget: number | null;
 };
 
-/** The effect ledger against its programme target. Zero until the effects feature lands. */
-export async function effectFigures(_db: Executor, _scope: FigureScope): Promise<EffectFigures> {
-  return { isAvailable: false, target: null, planned: 0n, actual: 0n, total: 0n, percentOfTarget: null };
+/** The year's lines of the effect ledger (features/effects: listEffectItems). */
+async function effectLines(db: Executor, scope: FigureScope) {
+  const tree = await loadOrgUnitTree(db);
+  return listEffectItems(
+    db,
+    { fiscalYear: scope.fiscalYear, orgUnitIds: scope.orgUnitIds ?? undefined },
+    tree,
+  );
 }
 
-/** The ledger lines behind `planned` or `actual`. Empty until the effects feature lands. */
-export async function effectRecords(
-  _db: Executor,
-  _scope: FigureScope,
-  _stage: string,
-): Promise<RecordRef[]> {
-  return [];
+/**
+ * The year's effect lines, planned and actual (features/effects). The programme target is not
+ * exported by the effects feature yet, so the figures carry no target until it is.
+ */
+export async function effectFigures(db: Executor, scope: FigureScope): Promise<EffectFigures> {
+  const lines = await effectLines(db, scope);
+  const sum = (stage: 'planned' | 'actual') =>
+    lines.filter((line) => line.stage === stage).reduce((total, line) => total + BigInt(line.amount), 0n);
+  const planned = sum('planned');
+  const actual = sum('actual');
+  return { isAvailable: true, target: null, planned, actual, total: planned + actual, percentOfTarget: null };
+}
+
+/** The ledger lines behind `planned`, `actual` or `all`. */
+export async function effectRecords(db: Executor, scope: FigureScope, stage: string): Promise<RecordRef[]> {
+  const lines = await effectLines(db, scope);
+  return lines
+    .filter((line) => stage === 'all' || line.stage === stage)
+    .map((line) => ({
+      id: line.id,
+      label: line.title,
+      detail: `${line.stageLabel.ja}・${line.categoryLabel.ja}・${formatYenAuto(BigInt(line.amount))}・${line.bureau.name}`,
+      link: { type: 'effect', id: line.id },
+    }));
 }
 
 // ─── プラチナ市役所プロジェクト (features/platinum) ──────────────────────────────────────────────

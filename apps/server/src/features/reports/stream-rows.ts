@@ -1,4 +1,7 @@
+import { fiscalYearLabel } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
+import { loadOrgUnitTree } from '../bureau-policies/index.ts';
+import { listEffectItems } from '../effects/index.ts';
 
 /*
  * Row lists of the streams for the workbook's sheets and the CSV downloads. Each adapter reads only
@@ -23,9 +26,18 @@ export async function initiativeRows(_db: Executor, _fiscalYear: number): Promis
   return [];
 }
 
-/** Lines of the effect ledger of the year (features/effects). None until the feature lands. */
-export async function effectRows(_db: Executor, _fiscalYear: number): Promise<Row[]> {
-  return [];
+/** Lines of the effect ledger of the year (features/effects: listEffectItems). */
+export async function effectRows(db: Executor, fiscalYear: number): Promise<Row[]> {
+  const lines = await listEffectItems(db, { fiscalYear }, await loadOrgUnitTree(db));
+  return lines.map((line) => ({
+    title: line.title,
+    fiscalYear: fiscalYearLabel(line.fiscalYear),
+    category: line.categoryLabel.ja,
+    recurrence: line.recurrenceLabel.ja,
+    stage: line.stageLabel.ja,
+    amount: BigInt(line.amount),
+    orgUnit: line.orgUnit.name,
+  }));
 }
 
 /** Platinum issues of the year's campaign, never an idea's author (features/platinum). None until exported. */
