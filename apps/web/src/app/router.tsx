@@ -11,6 +11,7 @@ import { isSafeRedirect, paths } from '@/config/paths';
 import { validateActionsSearch } from '@/features/actions/types';
 import { getMeQueryOptions } from '@/features/auth/api/get-me';
 import { createPolicyRoutes, createPublicPolicyRoutes } from '@/features/bureau-policies/routes';
+import { createInitiativeRoutes } from '@/features/initiatives/routes';
 import { validateMeetingsSearch } from '@/features/meetings/utils/meetings-search';
 import { createPlatinumRoutes } from '@/features/platinum/routes';
 import type { Me } from '@/types/api';
@@ -123,11 +124,6 @@ const actionsRoute = createRoute({
  * Each shows an honest 「準備中」 page. When a stream's feature lands, replace its line here
  * with the feature's route (keep the path from config/paths.ts).
  */
-const initiativesRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: paths.initiatives.path,
-  component: () => <ComingSoonRoute stream="initiatives" />,
-});
 const needsRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: paths.needs.path,
@@ -137,6 +133,7 @@ const needsRoute = createRoute({
 
 const platinumRoutes = createPlatinumRoutes(authenticatedRoute);
 const policyRoutes = createPolicyRoutes(authenticatedRoute);
+const initiativeRoutes = createInitiativeRoutes(authenticatedRoute);
 const publicPolicyRoutes = createPublicPolicyRoutes(rootRoute);
 
 const notificationsRoute = createRoute({
@@ -190,7 +187,7 @@ const routeTree = rootRoute.addChildren([
     meetingPrintRoute,
     actionsRoute,
     ...policyRoutes,
-    initiativesRoute,
+    ...initiativeRoutes,
     ...platinumRoutes,
     notificationsRoute,
     needsRoute,
