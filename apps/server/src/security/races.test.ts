@@ -1,0 +1,195 @@
+// The OpenAPI extension of zod first: some features' schemas are declared with .openapi() at import.
+import '@hono/zod-openapi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintSessionCookie, userIdOf } from '../test/sessions.ts';
+import { createTestApp, type TestApp, type TestResponse } from '../test/test-app.ts';
+import { writeFigures } from './figures.ts';
+
+/**
+ * Races: fifty identical requests at once take effect exactly once, and concurrent edits that
+ * read the same version lose with 412 instead of overwriting each other. On PostgreSQL the
+ * requests really run in parallel (a pool of ten connections); on the embedded database they
+ * queue on its one connection, which must give the same answers.
+ */
+
+const PARALLEL = 50;
+let t: TestApp;
+const figures: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  writeFigures('races', figures);
+  await t.close();
+});
+
+function countStatuses(responses: TestResponse[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const response of responses) counts[response.status] = (counts[response.status] ?? 0) + 1;
+  return counts;
+}
+
+async function fresh(login: string): Promise<string> {
+  return mintSessionCookie(t.database.pool, await userIdOf(t.database.pool, login));
+}
+
+async function count(sql: string, params: unknown[] = []): Promise<number> {
+  const { rows } = await t.database.pool.query<{ n: number }>(sql, params);
+  return rows[0]!.n;
+}
+
+describe('fifty identical requests at once', () => {
+  it('creates one account for one login; the others get 409', async () => {
+    const cookie = await fresh('admin');
+    const responses = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        t.call('POST', '/api/v1/users', { cookie, body: { login: 'race-login', displayName: '競合 確認' } }),
+      ),
+    );
+    const statuses = countStatuses(responses);
+    figures.userCreation = statuses;
+    expect(statuses[201]).toBe(1);
+    expect(statuses[409]).toBe(PARALLEL - 1);
+    expect(await count("select count(*)::int as n from users where lower(login) = 'race-login'")).toBe(1);
+    expect(
+      await count(
+        "select count(*)::int as n from audit_events where action = 'user.create' and after->>'login' = 'race-login'",
+      ),
+    ).toBe(1);
+  });
+
+  it('counts one support per person however often it is sent, and every person once', async () => {
+    const { rows } = await t.database.pool.query<{ id: string; support_count: number }>(
+      `select i.id, i.support_count from platinum_ideas i
+       where i.status in ('submitted', 'grouped')
+         and i.author_id <> (select id from users where login = 'staff2')
+         and not exists (select 1 from platinum_supports s where s.idea_id = i.id and s.user_id = (select id from users where login = 'staff2'))
+       order by i.number limit 1`,
+    );
+    const idea = rows[0];
+    expect(idea, 'the demo data set has a supportable idea').toBeDefined();
+    const cookie = await fresh('staff2');
+    const same = await Promise.all(
+      Array.from({ length: PARALLEL }, () => t.call('PUT', `/api/v1/ideas/${idea!.id}/supports`, { cookie })),
+    );
+    figures.sameSupport = countStatuses(same);
+    expect(countStatuses(same)[201]).toBe(1);
+    expect(countStatuses(same)[200]).toBe(PARALLEL - 1);
+    const afterOne = await t.database.pool.query<{ support_count: number; rows: number }>(
+      `select support_count, (select count(*)::int from platinum_supports where idea_id = $1) as rows from platinum_ideas where id = $1`,
+      [idea!.id],
+    );
+    expect(afterOne.rows[0]!.support_count).toBe(idea!.support_count + 1);
+    expect(afterOne.rows[0]!.rows).toBe(idea!.support_count + 1);
+
+    // Fifty different people at once: the cached count must not lose an update.
+    const supporters: string[] = [];
+    for (let index = 0; index < PARALLEL; index++) {
+      const { rows: created } = await t.database.pool.query<{ id: string }>(
+        `insert into users (login, display_name) values ($1, '賛同 確認') returning id`,
+        [`race-supporter-${index}`],
+      );
+      await t.database.pool.query(`insert into user_roles (user_id, role) values ($1, 'staff')`, [
+        created[0]!.id,
+      ]);
+      supporters.push(await mintSessionCookie(t.database.pool, created[0]!.id));
+    }
+    const many = await Promise.all(
+      supporters.map((supporter) =>
+        t.call('PUT', `/api/v1/ideas/${idea!.id}/supports`, { cookie: supporter }),
+      ),
+    );
+    figures.manySupports = countStatuses(many);
+    expect(countStatuses(many)[201]).toBe(PARALLEL);
+    const afterMany = await t.database.pool.query<{ support_count: number; rows: number }>(
+      `select support_count, (select count(*)::int from platinum_supports where idea_id = $1) as rows from platinum_ideas where id = $1`,
+      [idea!.id],
+    );
+    expect(afterMany.rows[0]!.support_count).toBe(idea!.support_count + 1 + PARALLEL);
+    expect(afterMany.rows[0]!.rows).toBe(afterMany.rows[0]!.support_count);
+  });
+
+  it('publishes an approved bureau policy once; the other publications get 412', async () => {
+    const { rows } = await t.database.pool.query<{ id: string; version_id: string }>(
+      `select p.id, v.id as version_id from bureau_policies p
+       join bureau_policy_versions v on v.policy_id = p.id
+       where v.status = 'approved' order by p.id limit 1`,
+    );
+    const policy = rows[0];
+    expect(policy, 'the demo data set has an approved bureau policy').toBeDefined();
+    const cookie = await fresh('reform');
+    const read = await t.call('GET', `/api/v1/bureau-policies/${policy!.id}`, { cookie });
+    expect(read.status).toBe(200);
+    const etag = read.headers.get('etag')!;
+    const responses = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        t.call('POST', `/api/v1/bureau-policies/${policy!.id}/transitions`, {
+          cookie,
+          body: { action: 'publish' },
+          headers: { 'if-match': etag },
+        }),
+      ),
+    );
+    const statuses = countStatuses(responses);
+    figures.bureauPolicyPublication = statuses;
+    expect(statuses[200]).toBe(1);
+    expect((statuses[412] ?? 0) + (statuses[409] ?? 0)).toBe(PARALLEL - 1);
+    expect(
+      await count(
+        `select count(*)::int as n from bureau_policy_steps where version_id = $1 and action = 'publish'`,
+        [policy!.version_id],
+      ),
+    ).toBe(1);
+  });
+});
+
+describe('concurrent edits with If-Match', () => {
+  it('lets one of fifty cluster edits of the same version win; the others get 412 and change nothing', async () => {
+    const { rows } = await t.database.pool.query<{ id: string }>(
+      'select cluster_id as id from cluster_revisions where number = 13 limit 1',
+    );
+    const path = `/api/v1/clusters/${rows[0]!.id}?fy=2024`;
+    const read = await t.call('GET', path);
+    const etag = read.headers.get('etag')!;
+    const cookie = await fresh('reform');
+    const responses = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, index) =>
+        t.call('PATCH', path, {
+          cookie,
+          body: { name: `文化振興施策（編集${index}）` },
+          headers: { 'if-match': etag },
+        }),
+      ),
+    );
+    const statuses = countStatuses(responses);
+    figures.clusterEdits = statuses;
+    expect(statuses[200]).toBe(1);
+    expect(statuses[412]).toBe(PARALLEL - 1);
+    const winner = responses.find((response) => response.status === 200)!.body as {
+      name: string;
+      version: number;
+    };
+    const after = await t.call('GET', path);
+    expect((after.body as { name: string }).name).toBe(winner.name);
+    expect(after.headers.get('etag')).toBe(`"${Number(etag.replaceAll('"', '')) + 1}"`);
+  });
+
+  it('lets one of two administrators editing the same account win; the other gets 412', async () => {
+    const target = await userIdOf(t.database.pool, 'staff1');
+    const read = await t.call('GET', `/api/v1/users/${target}`, { cookie: await fresh('admin') });
+    const etag = read.headers.get('etag')!;
+    const [first, second] = await Promise.all(
+      ['一人目の変更', '二人目の変更'].map(async (displayName) =>
+        t.call('PATCH', `/api/v1/users/${target}`, {
+          cookie: await fresh('admin'),
+          body: { displayName },
+          headers: { 'if-match': etag },
+        }),
+      ),
+    );
+    expect([first!.status, second!.status].sort()).toEqual([200, 412]);
+    const loser = first!.status === 412 ? first! : second!;
+    expect((loser.body as { code: string }).code).toBe('precondition_failed');
+  });
+});
