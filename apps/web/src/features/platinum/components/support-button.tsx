@@ -22,13 +22,13 @@ export function SupportButton({
         size="sm"
         variant={idea.isSupportedByViewer ? 'secondary' : 'primary'}
         aria-pressed={idea.isSupportedByViewer}
-        aria-label={text(idea.isSupportedByViewer ? 'unsupportLabel' : 'supportLabel', { title: idea.title })}
         aria-disabled={toggle.isPending || undefined}
         onClick={() => {
           if (!toggle.isPending) toggle.mutate({ id: idea.id, isSupported: idea.isSupportedByViewer });
         }}
       >
         {idea.isSupportedByViewer ? text('supported') : text('support')}
+        <span className="sr-only">{text('supportTarget', { title: idea.title })}</span>
       </Button>
       {toggle.isError ? (
         <p role="alert" className="text-dns-14N-130 text-error-2">
