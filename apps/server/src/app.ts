@@ -23,6 +23,7 @@ import { registerNeedRoutes } from './features/needs/needs.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notifications.routes.ts';
 import { registerOrgUnitRoutes } from './features/org-units/org-units.routes.ts';
 import { registerPlatinumRoutes } from './features/platinum/index.ts';
+import { registerPublicPortalRoutes } from './features/public-portal/public-portal.routes.ts';
 import { registerReportRoutes } from './features/reports/reports.routes.ts';
 import { registerSsoRoutes } from './features/sso/sso.routes.ts';
 import { registerScheduleRoutes } from './features/schedule/schedule.routes.ts';
@@ -63,6 +64,7 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerImportRoutes,
   registerDashboardRoutes,
   registerReportRoutes,
+  registerPublicPortalRoutes,
   registerAuditRoutes,
 ];
 

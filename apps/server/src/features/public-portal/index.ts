@@ -1,0 +1,2 @@
+/** What other features may use of the public portal. */
+export { OPEN_DATASETS } from './open-data.ts';

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_ORIGIN, type TestApp } from '../../test/test-app.ts';
+
+type Programme = {
+  figures: Record<string, number>;
+  meetings: { id: string; title: string; plannedLabel: { ja: string }; videoUrl: string | null }[];
+};
+type Index = {
+  license: { id: string };
+  datasets: {
+    id: string;
+    rowCount: number;
+    distributions: { format: string; encoding: string; url: string }[];
+  }[];
+};
+type Dataset = { dataset: string; rows: Record<string, unknown>[] };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function sql(query: string, params: unknown[] = []) {
+  return (await t.database.pool.query(query, params)).rows;
+}
+
+async function fetchBytes(path: string) {
+  const response = await t.app.request(`${TEST_ORIGIN}${path}`, { headers: { origin: TEST_ORIGIN } });
+  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+describe('the public programme page', () => {
+  it('shows the programme without a sign-in, with the meetings at their announced precision', async () => {
+    const response = await t.call('GET', '/api/v1/public/programme?fy=2024');
+    expect(response.status).toBe(200);
+    const body = response.body as Programme;
+    expect(body.figures.clusters).toBe(57);
+    expect(body.meetings.map((meeting) => meeting.plannedLabel.ja)).toEqual([
+      '6月4日',
+      '7月22日',
+      '8月21日',
+      '10月上旬',
+      '11月上旬',
+      '12月下旬',
+    ]);
+  });
+
+  it('shows a newly published meeting and never a closed one, nor an unpublished video', async () => {
+    const closed = (await sql('select id from meetings where fiscal_year = 2024 and sequence = 4'))[0].id;
+    await sql('update meetings set is_public = false where id = $1', [closed]);
+    await sql(
+      "update meetings set video_url = 'https://video.example.jp/x3', is_video_published = false where sequence = 3",
+    );
+    let body = (await t.call('GET', '/api/v1/public/programme?fy=2024')).body as Programme;
+    expect(body.meetings.map((meeting) => meeting.id)).not.toContain(closed);
+    expect(body.meetings.find((meeting) => meeting.title === '第3回X会議')?.videoUrl).toBeNull();
+    const openData = (await t.call('GET', '/api/v1/public/open-data/meetings.json?fy=2024')).body as Dataset;
+    expect(openData.rows.map((row) => row.title)).not.toContain('第4回X会議');
+    expect(JSON.stringify(openData)).not.toContain('video.example.jp/x3');
+
+    await sql('update meetings set is_public = true where id = $1', [closed]);
+    await sql('update meetings set is_video_published = true where sequence = 3');
+    body = (await t.call('GET', '/api/v1/public/programme?fy=2024')).body as Programme;
+    expect(body.meetings.map((meeting) => meeting.id)).toContain(closed);
+    expect(body.meetings.find((meeting) => meeting.title === '第3回X会議')?.videoUrl).toBe(
+      'https://video.example.jp/x3',
+    );
+  });
+});
+
+describe('open data', () => {
+  it('lists every dataset with CSV (UTF-8 and Shift_JIS) and JSON files that answer', async () => {
+    const response = await t.call('GET', '/api/v1/public/open-data?fy=2024');
+    expect(response.status).toBe(200);
+    const index = response.body as Index;
+    expect(index.license.id).toBe('CC-BY-4.0');
+    expect(index.datasets.map((dataset) => dataset.id)).toEqual(
+      expect.arrayContaining(['clusters', 'meetings', 'analyses', 'bureau-policies', 'needs']),
+    );
+    for (const dataset of index.datasets) {
+      expect(dataset.distributions.map((file) => `${file.format}/${file.encoding}`)).toEqual([
+        'CSV/UTF-8',
+        'CSV/Shift_JIS',
+        'JSON/UTF-8',
+      ]);
+      for (const file of dataset.distributions) {
+        const { response: answer, bytes } = await fetchBytes(file.url);
+        expect(answer.status, file.url).toBe(200);
+        if (file.format === 'JSON') {
+          expect((JSON.parse(bytes.toString('utf8')) as Dataset).rows).toHaveLength(dataset.rowCount);
+        } else if (file.encoding === 'UTF-8') {
+          expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+          expect(bytes.subarray(3).toString('utf8').trimEnd().split('\r\n')).toHaveLength(
+            dataset.rowCount + 1,
+          );
+        }
+      }
+    }
+    const clusters = index.datasets.find((dataset) => dataset.id === 'clusters');
+    expect(clusters?.rowCount).toBe(57);
+  });
+
+  it('publishes only published analyses, policies and needs', async () => {
+    const analyses = (await t.call('GET', '/api/v1/public/open-data/analyses.json?fy=2024')).body as Dataset;
+    const published = await sql(
+      `select r.name from analyses a join cluster_revisions r on r.cluster_id = a.cluster_id
+        where a.fiscal_year = 2024 and a.is_published order by r.number`,
+    );
+    expect(analyses.rows.map((row) => row.name)).toEqual(published.map((row) => row.name));
+
+    const policies = (await t.call('GET', '/api/v1/public/open-data/bureau-policies.json?fy=2024'))
+      .body as Dataset;
+    const publishedPolicies = await sql(
+      'select count(*)::int as n from bureau_policies where fiscal_year = 2024 and published_version_number is not null',
+    );
+    expect(policies.rows).toHaveLength(publishedPolicies[0].n);
+
+    const needs = (await t.call('GET', '/api/v1/public/open-data/needs.json?fy=2024')).body as Dataset;
+    const publicNeeds = await sql(
+      'select count(*)::int as n from needs where fiscal_year = 2024 and is_public',
+    );
+    expect(needs.rows).toHaveLength(publicNeeds[0].n);
+    const names = await sql(
+      "select reporter_name from needs where reporter_name is not null and reporter_name <> ''",
+    );
+    for (const row of names) expect(JSON.stringify(needs)).not.toContain(row.reporter_name);
+  });
+
+  it('refuses unknown files, years and encodings', async () => {
+    expect((await t.call('GET', '/api/v1/public/open-data/users.csv')).status).toBe(400);
+    expect((await t.call('GET', '/api/v1/public/open-data/clusters.xml')).status).toBe(400);
+    expect((await t.call('GET', '/api/v1/public/open-data/clusters.csv?fy=1990')).status).toBe(404);
+    expect((await t.call('GET', '/api/v1/public/open-data/clusters.csv?encoding=ebcdic')).status).toBe(400);
+  });
+});
