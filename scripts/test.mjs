@@ -42,6 +42,7 @@ function vitestStep(name, args, env = {}) {
 
 step('lint', 'npx', ['biome', 'check', '.']);
 step('typecheck', 'npm', ['run', 'typecheck']);
+step('dependencies', 'node', ['scripts/audit-dependencies.mjs']);
 vitestStep('domain', ['--project', 'domain']);
 vitestStep('web', ['--project', '@totonoe/web']);
 vitestStep('server-pglite', ['--project', 'server'], { TOTONOE_TEST_DB: 'pglite' });
