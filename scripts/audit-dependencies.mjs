@@ -25,7 +25,7 @@ if (!vulnerabilities) {
     report?.message ||
     `${result.stderr ?? ''}`
       .split('\n')
-      .find((line) => /audit|error/i.test(line) && !/Unknown user config/.test(line)) ??
+      .find((line) => /audit|error/i.test(line) && !/Unknown user config/.test(line)) ||
     `exit ${result.status}`;
   process.stdout.write(
     `npm audit: SKIPPED — the registry did not answer the audit request (${reason.trim()}).\n` +
