@@ -11,6 +11,7 @@ import { isSafeRedirect, paths } from '@/config/paths';
 import { validateActionsSearch } from '@/features/actions/types';
 import { getMeQueryOptions } from '@/features/auth/api/get-me';
 import { createPolicyRoutes, createPublicPolicyRoutes } from '@/features/bureau-policies/routes';
+import { createEffectRoutes } from '@/features/effects/routes';
 import { createInitiativeRoutes } from '@/features/initiatives/routes';
 import { validateMeetingsSearch } from '@/features/meetings/utils/meetings-search';
 import { createPlatinumRoutes } from '@/features/platinum/routes';
@@ -134,6 +135,7 @@ const needsRoute = createRoute({
 const platinumRoutes = createPlatinumRoutes(authenticatedRoute);
 const policyRoutes = createPolicyRoutes(authenticatedRoute);
 const initiativeRoutes = createInitiativeRoutes(authenticatedRoute);
+const effectRoutes = createEffectRoutes(authenticatedRoute);
 const publicPolicyRoutes = createPublicPolicyRoutes(rootRoute);
 
 const notificationsRoute = createRoute({
@@ -188,6 +190,7 @@ const routeTree = rootRoute.addChildren([
     actionsRoute,
     ...policyRoutes,
     ...initiativeRoutes,
+    ...effectRoutes,
     ...platinumRoutes,
     notificationsRoute,
     needsRoute,

@@ -11,4 +11,5 @@ export const ACCESS = {
   admin: ['system_admin'],
   audit: ['reform_office', 'system_admin'],
   editClusters: ['reform_office'],
+  effects: ['reform_office', 'executive', 'bureau_head', 'department_staff'],
 } as const satisfies Record<string, readonly Role[]>;

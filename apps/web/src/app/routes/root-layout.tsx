@@ -20,6 +20,7 @@ function navItemsFor(user: Me | null | undefined, t: Translate): NavItem[] {
     { to: paths.policies.path, label: t('nav.policies') },
     { to: paths.clusters.path, label: t('nav.clusters') },
     { to: paths.initiatives.path, label: t('nav.initiatives') },
+    ...(hasAnyRole(user, ACCESS.effects) ? [{ to: paths.effects.path, label: t('nav.effects') }] : []),
     { to: paths.platinum.path, label: t('nav.platinum') },
     { to: paths.needs.path, label: t('nav.needs') },
   ];
