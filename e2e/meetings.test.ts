@@ -55,15 +55,19 @@ describe('X meeting journey', () => {
     await proposals.first().waitFor();
     expect(await page.getByRole('main').innerText()).toContain('指示事項の対応状況');
     await expectAccessible(page);
-    const firstTitle = (await page.locator('ul li span.text-std-17B-170').first().innerText()).trim();
+    const proposedTitles = page
+      .getByRole('region', { name: '提案された項目' })
+      .locator('li span.text-std-17B-170');
+    const proposedItem = (title: string) =>
+      page.getByRole('region', { name: '提案された項目' }).getByRole('listitem').filter({ hasText: title });
+    const firstTitle = (await proposedTitles.first().innerText()).trim();
     await proposals.first().click();
-    await page
-      .getByRole('list')
-      .filter({ hasText: `1. ${firstTitle}` })
-      .first()
-      .waitFor();
-    const secondTitle = (await page.locator('ul li span.text-std-17B-170').first().innerText()).trim();
+    // The added proposal leaves the list before the next one is taken.
+    await proposedItem(firstTitle).waitFor({ state: 'detached' });
+    await page.getByText(`1. ${firstTitle}`).waitFor();
+    const secondTitle = (await proposedTitles.first().innerText()).trim();
     await proposals.first().click();
+    await proposedItem(secondTitle).waitFor({ state: 'detached' });
     await page.getByText(`2. ${secondTitle}`).waitFor();
 
     // Materials go to both items: 資料1 and 資料2 in agenda order.

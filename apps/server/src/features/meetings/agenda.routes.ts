@@ -78,7 +78,10 @@ const createRouteDef = createRoute({
   tags: ['meetings'],
   summary: 'Add an item at the end of the agenda (reform office)',
   request: { params: uuidParam, ...jsonBody(createBody) },
-  responses: { 201: jsonResponse(agendaSchema, 'The agenda'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: {
+    201: jsonResponse(agendaSchema, 'The agenda'),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
 });
 const updateRouteDef = createRoute({
   method: 'patch',
@@ -88,7 +91,7 @@ const updateRouteDef = createRoute({
   request: { params: itemParams, ...jsonBody(updateBody) },
   responses: {
     200: jsonResponse(agendaSchema, 'The agenda'),
-    ...errorResponses(400, 401, 403, 404, 412, 422, 428),
+    ...errorResponses(400, 401, 403, 404, 409, 412, 422, 428),
   },
 });
 const deleteRouteDef = createRoute({

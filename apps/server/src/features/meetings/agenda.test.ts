@@ -7,7 +7,11 @@ type Proposal = {
   title: string;
   presenterOrgUnitId: string | null;
   presenterName: string | null;
-  links: { type: 'analysis' | 'action' | 'cluster'; id: string; analysisStage?: string | null }[];
+  links: {
+    type: 'analysis' | 'action' | 'cluster' | 'platinum_issue';
+    id: string;
+    analysisStage?: string | null;
+  }[];
   reason: { ja: string };
 };
 type Agenda = {
@@ -180,6 +184,12 @@ describe('building the agenda', () => {
       });
       expect(response.status).toBe(201);
     }
+    // Adding the same proposal again (a double click) is refused.
+    const again = await t.call('POST', `/api/v1/meetings/${sixthId}/agenda-items`, {
+      cookie: reform,
+      body: { kind: picked[0]!.kind, title: picked[0]!.title, links: picked[0]!.links },
+    });
+    expect(again.status).toBe(409);
     const after = (
       (await t.call('GET', `/api/v1/meetings/${sixthId}/agenda-proposals`, { cookie: reform })).body as {
         items: Proposal[];

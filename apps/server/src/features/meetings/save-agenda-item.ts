@@ -51,7 +51,36 @@ function unprocessable(ja: string, en: string): AppError {
 }
 
 /** Checks what an item links to: existing analyses and clusters, instructions from earlier meetings. */
-async function assertLinks(tx: Transaction, meeting: MeetingRow, links: AgendaLinkInput[]) {
+/** An analysis is reported once per stage on an agenda; anything else is linked once. */
+function linkKey(type: string, id: string, analysisStage: string | null | undefined): string {
+  return type === 'analysis' ? `${type}:${id}:${analysisStage ?? ''}` : `${type}:${id}`;
+}
+
+async function assertLinks(
+  tx: Transaction,
+  meeting: MeetingRow,
+  links: AgendaLinkInput[],
+  exceptItemId?: string,
+) {
+  // What other items of this meeting already report: the same thing twice on one agenda is a slip.
+  const items = (await listAgendaItems(tx, meeting.id)).filter((item) => item.id !== exceptItemId);
+  const onAgenda = new Set(
+    (
+      await listAgendaLinks(
+        tx,
+        items.map((item) => item.id),
+        meeting.fiscalYear,
+      )
+    ).map((link) => linkKey(link.targetType, link.targetId, link.analysisStage)),
+  );
+  if (links.some((link) => onAgenda.has(linkKey(link.type, link.id, link.analysisStage)))) {
+    throw new AppError('conflict', {
+      messages: {
+        ja: '同じ報告対象が、既にこの会議の次第にあります。',
+        en: 'What this item reports is already on this meeting’s agenda.',
+      },
+    });
+  }
   const seen = new Set<string>();
   for (const link of links) {
     const key = `${link.type}:${link.id}`;
@@ -170,7 +199,7 @@ export async function updateAgendaItem(
   assertVersion(options.expectedVersion, item.version);
   const { links, ...changes } = options.changes;
   await assertPresenter(tx, changes.presenterOrgUnitId);
-  if (links) await assertLinks(tx, meeting, links);
+  if (links) await assertLinks(tx, meeting, links, item.id);
   const before = (await agendaSnapshot(tx, meeting)).find((row) => row.id === item.id);
   await updateAgendaItemRow(tx, item.id, item.version, {
     ...(changes.kind !== undefined ? { kind: changes.kind } : {}),
