@@ -13,10 +13,10 @@ import { getMeQueryOptions } from '@/features/auth/api/get-me';
 import { createPolicyRoutes, createPublicPolicyRoutes } from '@/features/bureau-policies/routes';
 import { createEffectRoutes } from '@/features/effects/routes';
 import { createInitiativeRoutes } from '@/features/initiatives/routes';
+import { createNeedRoutes } from '@/features/needs/routes';
 import { validateMeetingsSearch } from '@/features/meetings/utils/meetings-search';
 import { createPlatinumRoutes } from '@/features/platinum/routes';
 import type { Me } from '@/types/api';
-import { ComingSoonRoute } from './routes/coming-soon';
 import { HomeRoute } from './routes/home';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
@@ -38,10 +38,11 @@ export type RouterContext = { queryClient: QueryClient };
  *   ├─ /login                   public
  *   ├─ /clusters                public (the cluster register)
  *   ├─ /public/meetings/:id     public (a meeting's published parts)
+ *   ├─ /public/policies/…       public (published 局区X方針)
  *   └─ (authenticated)          redirects to /login when GET /api/v1/me answers 401
  *      ├─ /                     home
  *      ├─ /meetings, /actions   X会議 (series, meeting, agenda builder, 次第) and 指示事項
- *      ├─ /policies …           streams not built yet (準備中), see below
+ *      ├─ /policies, /initiatives, /effects, /needs   局区X方針 (inbox, drafting), 取組 (工程表), 効果額, ニーズ・課題
  *      └─ /admin/…              lazy-loaded; the pages check roles themselves
  */
 
@@ -120,22 +121,11 @@ const actionsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/meetings/my-actions'), 'MyActionsRoute'),
 });
 
-/*
- * ── Streams not built yet ─────────────────────────────────────────────────────────────────
- * Each shows an honest 「準備中」 page. When a stream's feature lands, replace its line here
- * with the feature's route (keep the path from config/paths.ts).
- */
-const needsRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: paths.needs.path,
-  component: () => <ComingSoonRoute stream="needs" />,
-});
-// ── end of streams not built yet ───────────────────────────────────────────────────────────
-
 const platinumRoutes = createPlatinumRoutes(authenticatedRoute);
 const policyRoutes = createPolicyRoutes(authenticatedRoute);
 const initiativeRoutes = createInitiativeRoutes(authenticatedRoute);
 const effectRoutes = createEffectRoutes(authenticatedRoute);
+const needRoutes = createNeedRoutes(authenticatedRoute);
 const publicPolicyRoutes = createPublicPolicyRoutes(rootRoute);
 
 const notificationsRoute = createRoute({
@@ -193,7 +183,7 @@ const routeTree = rootRoute.addChildren([
     ...effectRoutes,
     ...platinumRoutes,
     notificationsRoute,
-    needsRoute,
+    ...needRoutes,
     mailSettingsRoute,
     adminUsersRoute,
     adminOrgUnitsRoute,
