@@ -1,1 +1,2 @@
+export { findTarget, listTargets } from './effects.queries.ts';
 export { listEffectItems, loadLedger } from './load-effects.ts';

@@ -1,2 +1,2 @@
 export { findInitiative } from './initiatives.queries.ts';
-export { countInitiatives, defaultAsOf, type InitiativeCounts } from './load-initiatives.ts';
+export { countInitiatives, defaultAsOf, type InitiativeCounts, listInitiativeItems } from './load-initiatives.ts';

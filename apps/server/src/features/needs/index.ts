@@ -1,1 +1,1 @@
-export { listPublicNeeds } from './load-needs.ts';
+export { listNeedItems, listPublicNeeds } from './load-needs.ts';
