@@ -175,5 +175,22 @@ describe('X meeting journey', () => {
     await dialog.getByRole('button', { name: '報告する' }).click();
     await table.getByText('完了報告済み').waitFor();
     await page.close();
+
+    // The reform office closes it, recording the later meeting that reviewed it.
+    const office = await newPage(browser);
+    await signIn(office, 'reform');
+    await office.goto(`${baseUrl()}/actions?owner=all`);
+    const row = office.getByRole('row').filter({ hasText: '公園の維持管理費' });
+    await row.waitFor();
+    await row.getByRole('button', { name: /の対応状況を報告$/ }).click();
+    const closing = office.getByRole('dialog');
+    await closing.getByLabel(/^対応状況/).fill('第3回X会議で報告を了承。');
+    await closing.getByLabel('状態の変更').selectOption('closed');
+    await closing.getByLabel('確認した会議').selectOption({ label: '第3回X会議' });
+    await expectAccessible(office);
+    await closing.getByRole('button', { name: '報告する' }).click();
+    await row.getByText('第3回X会議').waitFor();
+    expect(await row.innerText()).toContain('完了');
+    await office.close();
   });
 });

@@ -40,27 +40,37 @@ export function useAction(id: string) {
   );
 }
 
+/** The meetings of a fiscal year, to name the one that reviewed an action when it is closed. */
+export function useMeetingsOfYear(fiscalYear: number) {
+  return useQuery(
+    queryOptions({
+      queryKey: [...actionsKey, 'meetings', fiscalYear],
+      queryFn: ({ signal }) =>
+        apiClient.get<{ items: { id: string; sequence: number; title: string }[] }>('/meetings', {
+          query: { fy: fiscalYear },
+          signal,
+        }),
+    }),
+  );
+}
+
+export type ProgressInput = {
+  id: string;
+  etag: string;
+  body: string;
+  status?: ActionStatus;
+  reviewedAtMeetingId?: string;
+};
+
 /** Reports progress on an action (and moves its status), guarded by If-Match. */
 export function useReportProgress() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      id,
-      etag,
-      body,
-      status,
-    }: {
-      id: string;
-      etag: string;
-      body: string;
-      status?: ActionStatus;
-    }) =>
+    mutationFn: ({ id, etag, body, status, reviewedAtMeetingId }: ProgressInput) =>
       apiClient.post<Action>(
         `/actions/${encodeURIComponent(id)}/updates`,
-        { body, ...(status ? { status } : {}) },
-        {
-          headers: { 'If-Match': etag },
-        },
+        { body, ...(status ? { status } : {}), ...(reviewedAtMeetingId ? { reviewedAtMeetingId } : {}) },
+        { headers: { 'If-Match': etag } },
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: actionsKey }),
   });

@@ -9,7 +9,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { useErrorText } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n-provider';
-import { useAction, useReportProgress } from '../api/actions';
+import { useAction, useMeetingsOfYear, useReportProgress } from '../api/actions';
 import { useActionText } from '../messages';
 import type { Action, ActionStatus } from '../types';
 
@@ -32,6 +32,7 @@ function ReportProgressForm({ id, onDone }: { id: string; onDone: () => void }) 
   const report = useReportProgress();
   const [body, setBody] = useState('');
   const [status, setStatus] = useState<ActionStatus | ''>('');
+  const [reviewedAtMeetingId, setReviewedAtMeetingId] = useState('');
   const [isMissing, setIsMissing] = useState(false);
   const bodyId = useId();
   if (query.isPending) return <Loading />;
@@ -42,7 +43,16 @@ function ReportProgressForm({ id, onDone }: { id: string; onDone: () => void }) 
     event.preventDefault();
     setIsMissing(!body.trim());
     if (!body.trim() || report.isPending) return;
-    report.mutate({ id, etag, body: body.trim(), status: status || undefined }, { onSuccess: onDone });
+    report.mutate(
+      {
+        id,
+        etag,
+        body: body.trim(),
+        status: status || undefined,
+        reviewedAtMeetingId: status === 'closed' && reviewedAtMeetingId ? reviewedAtMeetingId : undefined,
+      },
+      { onSuccess: onDone },
+    );
   }
 
   return (
@@ -101,6 +111,9 @@ function ReportProgressForm({ id, onDone }: { id: string; onDone: () => void }) 
               ]}
             />
           ) : null}
+          {status === 'closed' ? (
+            <ReviewedAtSelect action={action} value={reviewedAtMeetingId} onChange={setReviewedAtMeetingId} />
+          ) : null}
           {report.isError ? (
             <Alert tone="error" announce="assertive">
               <p>{errorText(report.error)}</p>
@@ -116,5 +129,32 @@ function ReportProgressForm({ id, onDone }: { id: string; onDone: () => void }) 
         <p>{at('dialog.cannot')}</p>
       )}
     </div>
+  );
+}
+
+/** The later meeting at which the reform office reviewed the action and closed it (optional). */
+function ReviewedAtSelect({
+  action,
+  value,
+  onChange,
+}: {
+  action: Action;
+  value: string;
+  onChange: (meetingId: string) => void;
+}) {
+  const at = useActionText();
+  const meetings = useMeetingsOfYear(action.meeting.fiscalYear);
+  const later = (meetings.data?.items ?? []).filter((meeting) => meeting.sequence > action.meeting.sequence);
+  return (
+    <SelectField
+      label={at('dialog.reviewedAt')}
+      hint={at('dialog.reviewedAtHint')}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      options={[
+        { value: '', label: at('dialog.noMeeting') },
+        ...later.map((meeting) => ({ value: meeting.id, label: meeting.title, lang: 'ja' })),
+      ]}
+    />
   );
 }
