@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { isSafeRedirect, paths } from '@/config/paths';
 import { validateActionsSearch } from '@/features/actions/types';
+import { createAnalysisRoutes } from '@/features/analyses/routes';
 import { getMeQueryOptions } from '@/features/auth/api/get-me';
 import { createPolicyRoutes, createPublicPolicyRoutes } from '@/features/bureau-policies/routes';
 import { createEffectRoutes } from '@/features/effects/routes';
@@ -122,6 +123,7 @@ const actionsRoute = createRoute({
 });
 
 const platinumRoutes = createPlatinumRoutes(authenticatedRoute);
+const analysisRoutes = createAnalysisRoutes(authenticatedRoute);
 const policyRoutes = createPolicyRoutes(authenticatedRoute);
 const initiativeRoutes = createInitiativeRoutes(authenticatedRoute);
 const effectRoutes = createEffectRoutes(authenticatedRoute);
@@ -182,6 +184,7 @@ const routeTree = rootRoute.addChildren([
     ...initiativeRoutes,
     ...effectRoutes,
     ...platinumRoutes,
+    ...analysisRoutes,
     notificationsRoute,
     ...needRoutes,
     mailSettingsRoute,

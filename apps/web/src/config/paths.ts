@@ -18,6 +18,8 @@ export const paths = {
   publicPolicies: { path: '/public/policies' },
   publicPolicy: { path: '/public/policies/$policyId' },
   clusters: { path: '/clusters' },
+  analyses: { path: '/analyses' },
+  analysis: { path: '/analyses/$analysisId' },
   initiatives: { path: '/initiatives' },
   initiativeNew: { path: '/initiatives/new' },
   initiativeRoadmap: { path: '/initiatives/roadmap' },

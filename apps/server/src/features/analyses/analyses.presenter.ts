@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import {
   ANALYSIS_DIRECTION_KINDS,
   ANALYSIS_REPORT_SECTIONS,
+  ANALYSIS_REPORTING_STAGES,
   ANALYSIS_REVIEW_ACTIONS,
   ANALYSIS_REVIEW_STATUSES,
   ANALYSIS_STAGES,
@@ -101,6 +102,8 @@ export const analysisPermissionsSchema = z
     canEditPlan: z.boolean(),
     canEditReport: z.boolean(),
     reviewActions: z.array(z.enum(ANALYSIS_REVIEW_ACTIONS)),
+    /** The reports a submission may be for now (the first is the default). */
+    submittableReports: z.array(z.enum(ANALYSIS_REPORTING_STAGES)),
     stageMoves: z.array(z.enum(ANALYSIS_STAGES)),
     canComment: z.boolean(),
     canUploadAttachment: z.boolean(),

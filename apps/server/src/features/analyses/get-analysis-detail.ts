@@ -64,6 +64,7 @@ export function permissionsFor(
     canEditPlan: isOpen && analysisPolicy.canPlan(access.user),
     canEditReport: isOpen && analysisPolicy.canEditReport(access) && isAnalysisDraftEditable(status),
     reviewActions,
+    submittableReports: reviewActions.includes('submit') ? [...submittableReports(analysis.stage)] : [],
     stageMoves,
     canComment: analysisPolicy.canComment(access),
     canUploadAttachment: isOpen && analysisPolicy.canUploadAttachment(access),

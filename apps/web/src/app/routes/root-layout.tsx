@@ -18,7 +18,7 @@ function navItemsFor(user: Me | null | undefined, t: Translate): NavItem[] {
     { to: paths.home.path, label: t('nav.home'), exact: true },
     { to: paths.meetings.path, label: t('nav.meetings') },
     { to: paths.policies.path, label: t('nav.policies') },
-    { to: paths.clusters.path, label: t('nav.clusters') },
+    { to: paths.analyses.path, label: t('nav.clusters'), sectionPaths: [paths.clusters.path] },
     { to: paths.initiatives.path, label: t('nav.initiatives') },
     ...(hasAnyRole(user, ACCESS.effects) ? [{ to: paths.effects.path, label: t('nav.effects') }] : []),
     { to: paths.platinum.path, label: t('nav.platinum') },
