@@ -3,10 +3,11 @@ import {
   ASSIGNMENT_DECISIONS,
   IDEA_TEXT_LIMITS,
   ISSUE_STATUSES,
-  issueScoreSchema,
   isValidIsoDate,
   platinumThemeSchema,
   preciseDateSchema,
+  SCORE_MAX,
+  SCORE_MIN,
   summarizeScores,
 } from '@totonoe/domain';
 import type { Context } from 'hono';
@@ -71,7 +72,16 @@ const statusBody = z
     reason: z.string().trim().max(IDEA_TEXT_LIMITS.reason).optional(),
   })
   .openapi('PlatinumIssueStatusChange');
-const scoreBody = issueScoreSchema.openapi('PlatinumIssueScore');
+// The rubric's bounds come from the domain; the schema is built here so it carries its OpenAPI name.
+const scoreValue = z.number().int().min(SCORE_MIN).max(SCORE_MAX);
+const scoreBody = z
+  .strictObject({
+    impact: scoreValue,
+    feasibility: scoreValue,
+    breadth: scoreValue,
+    comment: z.string().trim().max(IDEA_TEXT_LIMITS.comment).optional(),
+  })
+  .openapi('PlatinumIssueScore');
 const assignBody = z
   .strictObject({ orgUnitId: z.string().uuid(), dueOn: isoDate.nullable().default(null) })
   .openapi('PlatinumAssignmentCreate');
