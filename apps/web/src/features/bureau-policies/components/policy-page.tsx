@@ -237,13 +237,13 @@ function ActionPanel({
     permissions.canPublish ||
     permissions.canRevise ||
     permissions.consultAs.length > 0;
-  const run = (body: TransitionInput, label: string) => {
+  const run = (body: TransitionInput) => {
     setDone(null);
     action.mutate(
       { call: { kind: 'transition', body }, version: policy.version },
       {
         onSuccess: () => {
-          setDone(text('done', { action: label }));
+          setDone(text(`done.${body.action}`));
           setComment('');
           setConsultIds([]);
         },
@@ -299,9 +299,7 @@ function ActionPanel({
           <Button
             className="self-start"
             disabled={action.isPending}
-            onClick={() =>
-              run({ action: 'submit', consultOrgUnitIds: consultIds, comment: trimmed }, text('submit'))
-            }
+            onClick={() => run({ action: 'submit', consultOrgUnitIds: consultIds, comment: trimmed })}
           >
             {text('submit')}
           </Button>
@@ -335,34 +333,21 @@ function ActionPanel({
           <span key={unitId} className="flex flex-wrap gap-3">
             <Button
               disabled={action.isPending}
-              onClick={() =>
-                run(
-                  { action: 'concur', orgUnitId: unitId, comment: trimmed },
-                  text('concur', { unit: unitName(unitId) }),
-                )
-              }
+              onClick={() => run({ action: 'concur', orgUnitId: unitId, comment: trimmed })}
             >
               {text('concur', { unit: unitName(unitId) })}
             </Button>
             <Button
               variant="danger"
               disabled={action.isPending}
-              onClick={() =>
-                run(
-                  { action: 'return', orgUnitId: unitId, comment },
-                  text('returnAsConsultee', { unit: unitName(unitId) }),
-                )
-              }
+              onClick={() => run({ action: 'return', orgUnitId: unitId, comment })}
             >
               {text('returnAsConsultee', { unit: unitName(unitId) })}
             </Button>
           </span>
         ))}
         {permissions.canApprove ? (
-          <Button
-            disabled={action.isPending}
-            onClick={() => run({ action: 'approve', comment: trimmed }, text('approve'))}
-          >
+          <Button disabled={action.isPending} onClick={() => run({ action: 'approve', comment: trimmed })}>
             {text('approve')}
           </Button>
         ) : null}
@@ -370,13 +355,13 @@ function ActionPanel({
           <Button
             variant="danger"
             disabled={action.isPending}
-            onClick={() => run({ action: 'return', comment }, text('returnAsApprover'))}
+            onClick={() => run({ action: 'return', comment })}
           >
             {text('returnAsApprover')}
           </Button>
         ) : null}
         {permissions.canPublish ? (
-          <Button disabled={action.isPending} onClick={() => run({ action: 'publish' }, text('publish'))}>
+          <Button disabled={action.isPending} onClick={() => run({ action: 'publish' })}>
             {text('publish')}
           </Button>
         ) : null}
@@ -384,7 +369,7 @@ function ActionPanel({
           <Button
             variant="secondary"
             disabled={action.isPending}
-            onClick={() => run({ action: 'withdraw', comment: trimmed }, text('withdraw'))}
+            onClick={() => run({ action: 'withdraw', comment: trimmed })}
           >
             {text('withdraw')}
           </Button>
@@ -411,7 +396,12 @@ function ActionPanel({
             onClick={() =>
               action.mutate(
                 { call: { kind: 'revise', body: { revisionNote: trimmed } }, version: policy.version },
-                { onSuccess: () => setDone(text('done', { action: text('revise') })) },
+                {
+                  onSuccess: () => {
+                    setDone(text('done.revise'));
+                    setComment('');
+                  },
+                },
               )
             }
           >

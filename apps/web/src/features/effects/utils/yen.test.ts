@@ -19,6 +19,7 @@ describe('yen as a Japanese reader expects', () => {
     expect(formatYenNatural(35_000_000n)).toBe('35百万円');
     expect(formatYenNatural(-30_000_000n)).toBe('▲30百万円');
     expect(formatYenNatural(500_000n)).toBe('500千円');
+    expect(formatYenNatural(0n)).toBe('0円');
   });
 
   it('keeps amounts exact beyond 2^53 and reads only whole yen', () => {

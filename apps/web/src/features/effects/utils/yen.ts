@@ -55,6 +55,7 @@ export function naturalUnit(amount: bigint): YenUnit {
 
 /** An amount in its natural unit: 78.84億円, 35百万円, 500千円, ▲30百万円. */
 export function formatYenNatural(amount: bigint, language: 'ja' | 'en' = 'ja'): string {
+  if (amount === 0n) return language === 'en' ? '0 yen' : '0円';
   const unit = naturalUnit(amount);
   const digits = unit === 'oku' ? 2 : 0;
   // Trailing zeros after the point say nothing: 330.00億円 → 330億円.

@@ -244,10 +244,10 @@ export function InitiativesPage({
                   <td className={cellClass} lang="ja">
                     {item.ownerOrgUnit.name}
                   </td>
-                  <td className={cellClass}>
+                  <td className={`${cellClass} whitespace-nowrap`}>
                     <StatusBadge status={item.status} label={item.statusLabel} />
                   </td>
-                  <td className={cellClass}>
+                  <td className={`${cellClass} whitespace-nowrap`}>
                     <HealthBadge health={item.health} label={item.healthLabel} />
                   </td>
                   <td className={`${cellClass} tabular-nums`}>
@@ -255,7 +255,7 @@ export function InitiativesPage({
                       ? formatDate(item.lastUpdateOn, language, { weekday: false })
                       : text('noReport')}
                   </td>
-                  <td className={cellClass}>
+                  <td className={`${cellClass} whitespace-nowrap`}>
                     {item.isUpdateDue ? (
                       <Badge tone="target">{text('due')}</Badge>
                     ) : (
