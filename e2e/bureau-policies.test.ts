@@ -21,12 +21,12 @@ async function openKodomoPolicy(page: Page): Promise<void> {
 }
 
 /** The counts of the initiatives table, by column heading. */
-async function initiativeCounts(page: Page): Promise<Record<string, number>> {
+async function initiativeCounts(page: Page): Promise<Map<string, number>> {
   const table = page.getByRole('table', { name: /取組の件数/ });
   await table.waitFor();
   const headings = await table.getByRole('columnheader').allInnerTexts();
   const cells = await table.getByRole('cell').allInnerTexts();
-  return Object.fromEntries(headings.map((heading, index) => [heading.trim(), Number(cells[index])]));
+  return new Map(headings.map((heading, index) => [heading.trim(), Number(cells[index])]));
 }
 
 describe('bureau X policy journey', () => {
@@ -115,9 +115,9 @@ describe('bureau X policy journey', () => {
 
     await page.goto(`${baseUrl()}/initiatives`);
     const after = await initiativeCounts(page);
-    expect(after['遅延']! - before['遅延']!).toBe(1);
-    expect(before['要注意']! - after['要注意']!).toBe(1);
-    expect(after['全体']).toBe(before['全体']);
+    expect(after.get('遅延')! - before.get('遅延')!).toBe(1);
+    expect(before.get('要注意')! - after.get('要注意')!).toBe(1);
+    expect(after.get('全体')).toBe(before.get('全体'));
 
     await page.goto(`${baseUrl()}/initiatives/roadmap`);
     await page.getByRole('table', { name: /工程表/ }).waitFor();

@@ -21,6 +21,7 @@ import type { Me } from '@/types/api';
 import { HomeRoute } from './routes/home';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
+import { createProgressRoutes, createPublicPortalRoutes } from './routes/progress';
 import { RootLayout } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
 import {
@@ -129,6 +130,8 @@ const initiativeRoutes = createInitiativeRoutes(authenticatedRoute);
 const effectRoutes = createEffectRoutes(authenticatedRoute);
 const needRoutes = createNeedRoutes(authenticatedRoute);
 const publicPolicyRoutes = createPublicPolicyRoutes(rootRoute);
+const progressRoutes = createProgressRoutes(authenticatedRoute);
+const publicPortalRoutes = createPublicPortalRoutes(rootRoute);
 
 const notificationsRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
@@ -173,7 +176,9 @@ const routeTree = rootRoute.addChildren([
   clustersRoute,
   publicMeetingRoute,
   ...publicPolicyRoutes,
+  ...publicPortalRoutes,
   authenticatedRoute.addChildren([
+    ...progressRoutes,
     homeRoute,
     meetingsRoute,
     meetingRoute,

@@ -41,6 +41,12 @@ export const paths = {
   needImport: { path: '/needs/import' },
   need: { path: '/needs/$needId' },
   mailSettings: { path: '/settings/mail' },
+  progress: { path: '/progress' },
+  progressRecords: { path: '/progress/records' },
+  overview: { path: '/overview' },
+  schedule: { path: '/schedule' },
+  publicHome: { path: '/public' },
+  publicOpenData: { path: '/public/open-data' },
   admin: {
     users: { path: '/admin/users' },
     orgUnits: { path: '/admin/org-units' },

@@ -13,9 +13,18 @@ import type { Me } from '@/types/api';
 
 /** The main navigation for this user: the streams for everyone signed in, admin areas by role. */
 function navItemsFor(user: Me | null | undefined, t: Translate): NavItem[] {
-  if (!user) return [{ to: paths.clusters.path, label: t('nav.clusters') }];
+  if (!user)
+    return [
+      { to: paths.publicHome.path, label: t('nav.public') },
+      { to: paths.clusters.path, label: t('nav.clusters') },
+    ];
   const items: NavItem[] = [
     { to: paths.home.path, label: t('nav.home'), exact: true },
+    {
+      to: paths.progress.path,
+      label: t('nav.progress'),
+      sectionPaths: [paths.schedule.path, paths.overview.path],
+    },
     { to: paths.meetings.path, label: t('nav.meetings') },
     { to: paths.policies.path, label: t('nav.policies') },
     { to: paths.analyses.path, label: t('nav.clusters'), sectionPaths: [paths.clusters.path] },
