@@ -17,6 +17,8 @@ const ja = {
 
   'nav.label': 'メインメニュー',
   'nav.home': 'ホーム',
+  'nav.progress': '進捗状況',
+  'nav.public': '公開情報',
   'nav.meetings': 'X会議',
   'nav.policies': '局区X方針',
   'nav.clusters': '経営分析',
@@ -292,6 +294,8 @@ const en: Record<MessageKey, string> = {
 
   'nav.label': 'Main menu',
   'nav.home': 'Home',
+  'nav.progress': 'Progress',
+  'nav.public': 'Public information',
   'nav.meetings': 'X meetings',
   'nav.policies': 'Bureau X policies',
   'nav.clusters': 'Management analysis',
