@@ -1,0 +1,130 @@
+import { useCallback } from 'react';
+import { useLanguage } from '@/lib/i18n/i18n-provider';
+
+/** The texts of the 年間日程 screen, Japanese first. */
+const ja = {
+  title: '年間日程',
+  lead: 'X会議・局区X方針・各局室区の自主的な取組・経営分析・プラチナ市役所プロジェクトの一年の流れです。日付は発表された精度のまま（上旬は1日〜10日）表示します。',
+  from: '表示を始める月',
+  fromApril: '4月から（年度の初め）',
+  fromFirst: '{month}月から（最初の予定から）',
+  print: 'A4横で印刷',
+  chart: '{year}の年間日程の図（同じ内容を下の表に示しています）',
+  today: '今日',
+  todayNote: '赤い破線は今日（{date}）です。',
+  legend: '凡例：X会議は塗りつぶしが開催済み、枠のみが開催予定です。帯は期間を表します。',
+  tableCaption: '{year}の年間日程（区分ごと）',
+  'column.lane': '区分',
+  'column.label': '項目',
+  'column.when': '時期',
+  'column.source': '出典',
+  'column.actions': '操作',
+  'source.meeting': 'X会議の記録',
+  'source.analysis_due': '経営分析の記録',
+  'source.platinum_phase': 'プラチナの記録',
+  'source.office': '市政変革室が登録',
+  held: '開催済み',
+  planned: '開催予定',
+  add: '日程を追加',
+  edit: '編集',
+  editNamed: '{label}を編集',
+  remove: '削除',
+  removeNamed: '{label}を削除',
+  removeConfirm: '「{label}」を削除します。よろしいですか。',
+  saved: '保存しました。',
+  removed: '削除しました。',
+  dialogAdd: '日程を追加',
+  dialogEdit: '日程を編集',
+  'field.lane': '区分',
+  'field.label': '項目名',
+  'field.precision': '日付の精度',
+  'field.start': '開始日',
+  'field.end': '終了日',
+  'field.startHint': '上旬なら1日、中旬なら11日、下旬なら21日、月なら1日を選びます。',
+  'field.endHint': '上旬なら10日、中旬なら20日、下旬・月なら末日を選びます。',
+  'field.spanning': '通年の取組として帯で示す',
+  save: '保存する',
+  'precision.day': '日',
+  'precision.early': '上旬',
+  'precision.mid': '中旬',
+  'precision.late': '下旬',
+  'precision.month': '月',
+  'precision.quarter': '四半期',
+  'precision.half': '半期',
+  'precision.year': '年度',
+  empty: 'この区分の日程はありません。',
+};
+
+type Key = keyof typeof ja;
+
+const en: Record<Key, string> = {
+  title: 'Year schedule',
+  lead: 'The year of X meetings, bureau X policies, voluntary reforms, management analysis and the Platinum project. Dates keep the precision they were announced in (early October is the 1st–10th).',
+  from: 'First month shown',
+  fromApril: 'From April (start of the fiscal year)',
+  fromFirst: 'From month {month} (first entry)',
+  print: 'Print on A4 landscape',
+  chart: 'Chart of the {year} schedule (the same entries are in the table below)',
+  today: 'Today',
+  todayNote: 'The red dashed line is today ({date}).',
+  legend: 'Legend: filled meetings were held, outlined ones are planned. Bars are spans.',
+  tableCaption: 'The {year} schedule by lane',
+  'column.lane': 'Lane',
+  'column.label': 'Entry',
+  'column.when': 'When',
+  'column.source': 'Source',
+  'column.actions': 'Actions',
+  'source.meeting': 'X meeting records',
+  'source.analysis_due': 'Analysis records',
+  'source.platinum_phase': 'Platinum records',
+  'source.office': 'Added by the reform office',
+  held: 'Held',
+  planned: 'Planned',
+  add: 'Add an entry',
+  edit: 'Edit',
+  editNamed: 'Edit {label}',
+  remove: 'Remove',
+  removeNamed: 'Remove {label}',
+  removeConfirm: 'Remove “{label}”?',
+  saved: 'Saved.',
+  removed: 'Removed.',
+  dialogAdd: 'Add an entry',
+  dialogEdit: 'Edit an entry',
+  'field.lane': 'Lane',
+  'field.label': 'Label',
+  'field.precision': 'Date precision',
+  'field.start': 'Start',
+  'field.end': 'End',
+  'field.startHint': 'Early: the 1st; mid: the 11th; late: the 21st; month: the 1st.',
+  'field.endHint': 'Early: the 10th; mid: the 20th; late or month: the last day.',
+  'field.spanning': 'Show as a year-long bar',
+  save: 'Save',
+  'precision.day': 'Day',
+  'precision.early': 'Early month',
+  'precision.mid': 'Mid month',
+  'precision.late': 'Late month',
+  'precision.month': 'Month',
+  'precision.quarter': 'Quarter',
+  'precision.half': 'Half year',
+  'precision.year': 'Fiscal year',
+  empty: 'No entries in this lane.',
+};
+
+export type ScheduleTextKey = Key;
+
+/** The texts of this feature in the current UI language, with `{name}` placeholders filled. */
+export function useScheduleText(): (
+  key: ScheduleTextKey,
+  values?: Record<string, string | number>,
+) => string {
+  const { language } = useLanguage();
+  return useCallback(
+    (key, values) => {
+      const texts = language === 'en' ? en : ja;
+      return texts[key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+        values && name in values ? String(values[name]) : placeholder,
+      );
+    },
+    [language],
+  );
+}
