@@ -25,6 +25,7 @@ import { registerOrgUnitRoutes } from './features/org-units/org-units.routes.ts'
 import { registerPlatinumRoutes } from './features/platinum/index.ts';
 import { registerPublicPortalRoutes } from './features/public-portal/public-portal.routes.ts';
 import { registerReportRoutes } from './features/reports/reports.routes.ts';
+import { registerSearchRoutes } from './features/search/search.routes.ts';
 import { registerSsoRoutes } from './features/sso/sso.routes.ts';
 import { registerScheduleRoutes } from './features/schedule/schedule.routes.ts';
 import { registerSystemRoutes } from './features/system/system.routes.ts';
@@ -62,6 +63,7 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerNotificationRoutes,
   registerMailRoutes,
   registerImportRoutes,
+  registerSearchRoutes,
   registerDashboardRoutes,
   registerReportRoutes,
   registerPublicPortalRoutes,

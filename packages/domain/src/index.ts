@@ -17,4 +17,5 @@ export * from './platinum';
 export * from './precise-date';
 export * from './roles';
 export * from './schedule';
+export * from './search-snippets';
 export * from './text';

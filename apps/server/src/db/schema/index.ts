@@ -14,4 +14,5 @@ export * from './needs.ts';
 export * from './notifications.ts';
 export * from './platinum.ts';
 export * from './reports.ts';
+export * from './search.ts';
 export * from './sso.ts';

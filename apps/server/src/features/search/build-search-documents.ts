@@ -1,0 +1,381 @@
+import { clusterGroupLabel, clusterKindLabel, isIdeaVisibleToPeers } from '@totonoe/domain';
+import type { Executor } from '../../db/client.ts';
+import { joinText, type SearchDocument, type SearchKind, textOfJson } from './search-documents.ts';
+import {
+  analysisIdsOfClusters,
+  listOrgUnitNodes,
+  loadAnalyses,
+  loadBureauPolicies,
+  loadClusters,
+  loadIdeas,
+  loadInitiatives,
+  loadMeetings,
+  loadUsers,
+  policyIdsOfVersions,
+} from './search-sources.queries.ts';
+
+/**
+ * Writes each kind's search documents from its feature's tables, with the audiences that feature's
+ * policy allows (the policy it follows is named at each builder). A record gets one document per
+ * audience that reads something different of it.
+ */
+
+type OrgTree = Map<string, { name: string; parentId: string | null }>;
+
+/** A unit and every unit above it, nearest first. */
+function pathOf(tree: OrgTree, orgUnitId: string | null | undefined): string[] {
+  const path: string[] = [];
+  let current = orgUnitId ?? null;
+  while (current && !path.includes(current) && tree.has(current)) {
+    path.push(current);
+    current = tree.get(current)!.parentId;
+  }
+  return path;
+}
+
+/** The readers of a unit's own business: its head and department staff, or those of a unit above it. */
+function unitReaders(tree: OrgTree, ...orgUnitIds: (string | null | undefined)[]): string[] {
+  return [...new Set(orgUnitIds.flatMap((id) => pathOf(tree, id)))];
+}
+
+const EVERY_UNIT = ['reform_office', 'executive'] as const;
+
+/** Clusters are public (clusters.policy: public to read); old names of a cluster stay searchable. */
+async function clusterDocuments(db: Executor, ids: string[], tree: OrgTree): Promise<SearchDocument[]> {
+  return (await loadClusters(db, ids)).flatMap((cluster) => {
+    const latest = cluster.revisions.at(-1);
+    if (!latest) return [];
+    const first = cluster.revisions[0]!;
+    const isOpen = cluster.revisions.some((revision) => revision.validToFiscalYear === null);
+    const names = [...new Set(cluster.revisions.map((revision) => `${revision.number} ${revision.name}`))];
+    const owners = cluster.ownerIds.map((id) => tree.get(id)?.name);
+    return [
+      {
+        kind: 'cluster',
+        recordId: cluster.id,
+        tier: 'public',
+        fiscalYear: first.validFromFiscalYear,
+        fiscalYearTo: isOpen
+          ? 9999
+          : Math.max(...cluster.revisions.map((revision) => revision.validToFiscalYear ?? 0)),
+        orgUnitPath: unitReaders(tree, ...cluster.ownerIds),
+        status: latest.groupCode,
+        title: `${latest.number}. ${latest.name}`,
+        body: joinText(
+          names.length > 1 ? `旧名称：${names.slice(0, -1).join('、')}` : null,
+          clusterGroupLabel(latest.groupCode),
+          latest.kindCode ? clusterKindLabel(latest.kindCode) : null,
+          owners.filter(Boolean).join('、'),
+        ),
+        link: `/clusters?fy=${isOpen ? '' : latest.validFromFiscalYear}`.replace(/\?fy=$/u, ''),
+        audience: { isPublic: true },
+        sortAt: cluster.updatedAt,
+      },
+    ];
+  });
+}
+
+/**
+ * Meetings (meetings.policy): every employee reads every record except draft minutes (the office
+ * and executives); the public reads public meetings and only what is published (the agenda once
+ * published, published materials, published minutes — never decisions or instructions).
+ */
+async function meetingDocuments(db: Executor, ids: string[], tree: OrgTree): Promise<SearchDocument[]> {
+  return (await loadMeetings(db, ids)).flatMap((meeting) => {
+    const base = {
+      kind: 'meeting' as const,
+      recordId: meeting.id,
+      fiscalYear: meeting.fiscalYear,
+      orgUnitPath: unitReaders(tree, ...meeting.items.map((item) => item.presenterOrgUnitId)),
+      status: meeting.minutes?.status ?? null,
+      title: meeting.title,
+      link: `/meetings/${meeting.id}`,
+      sortAt: meeting.updatedAt,
+    };
+    const documents: SearchDocument[] = [];
+    if (meeting.isPublic) {
+      documents.push({
+        ...base,
+        tier: 'public',
+        body: joinText(
+          meeting.place,
+          meeting.isAgendaPublished ? meeting.items.map((item) => item.title).join('\n') : null,
+          meeting.isAgendaPublished
+            ? meeting.materials
+                .filter((material) => material.isPublished)
+                .map((material) => material.title)
+                .join('\n')
+            : null,
+          meeting.minutes?.status === 'published' ? meeting.minutes.body : null,
+        ),
+        audience: { isPublic: true },
+      });
+    }
+    const staffBody = joinText(
+      meeting.place,
+      meeting.items.map((item) => joinText(item.title, item.note)).join('\n'),
+      meeting.materials.map((material) => material.title).join('\n'),
+      meeting.decisions.join('\n'),
+      meeting.actions.join('\n'),
+      meeting.minutes && meeting.minutes.status !== 'draft' ? meeting.minutes.body : null,
+    );
+    documents.push({ ...base, tier: 'staff', body: staffBody, audience: { isForSignedIn: true } });
+    if (meeting.minutes?.status === 'draft') {
+      documents.push({
+        ...base,
+        tier: 'restricted',
+        body: joinText(staffBody, meeting.minutes.body),
+        audience: { roles: EVERY_UNIT },
+      });
+    }
+    return documents;
+  });
+}
+
+/** People (users.policy): only system administrators search accounts. */
+async function userDocuments(db: Executor, ids: string[], tree: OrgTree): Promise<SearchDocument[]> {
+  return (await loadUsers(db, ids)).map((user) => ({
+    kind: 'user',
+    recordId: user.id,
+    tier: 'restricted',
+    fiscalYear: null,
+    orgUnitPath: pathOf(tree, user.orgUnitId),
+    status: user.isActive ? 'active' : 'inactive',
+    title: user.displayName,
+    body: joinText(user.displayNameKana, user.login, user.email, user.orgUnitName),
+    link: `/admin/users?q=${encodeURIComponent(user.login)}`,
+    audience: { roles: ['system_admin'] },
+    sortAt: user.updatedAt,
+  }));
+}
+
+/**
+ * Platinum ideas (platinum.policy and ideas.routes canView): every employee reads live and merged
+ * ideas; withdrawn and hidden ones only their author and the reform office. An anonymous author's
+ * name (and unit) is written only into the document the reform office and the author read —
+ * never into what peers search. Nothing of the project is public.
+ */
+async function ideaDocuments(db: Executor, ids: string[], tree: OrgTree): Promise<SearchDocument[]> {
+  return (await loadIdeas(db, ids)).flatMap((idea) => {
+    const base = {
+      kind: 'idea' as const,
+      recordId: idea.id,
+      fiscalYear: idea.fiscalYear,
+      status: idea.status,
+      title: `No.${idea.number} ${idea.title}`,
+      link: `/platinum/ideas/${idea.id}`,
+      sortAt: idea.updatedAt,
+    };
+    const content = joinText(idea.problem, idea.proposal, idea.expectedEffect, idea.comments.join('\n'));
+    const author = joinText(
+      idea.authorName,
+      idea.authorOrgUnitId ? tree.get(idea.authorOrgUnitId)?.name : null,
+    );
+    const named = joinText(content, author);
+    const isPeerVisible = isIdeaVisibleToPeers(idea.status);
+    const documents: SearchDocument[] = [];
+    if (isPeerVisible) {
+      documents.push({
+        ...base,
+        tier: 'staff',
+        orgUnitPath: idea.isAnonymous ? [] : pathOf(tree, idea.authorOrgUnitId),
+        body: idea.isAnonymous ? content : named,
+        audience: { isForSignedIn: true },
+      });
+    }
+    if (!isPeerVisible || idea.isAnonymous) {
+      documents.push({
+        ...base,
+        tier: 'restricted',
+        orgUnitPath: pathOf(tree, idea.authorOrgUnitId),
+        body: named,
+        audience: { roles: ['reform_office'], userIds: [idea.authorId] },
+      });
+    }
+    return documents;
+  });
+}
+
+/**
+ * 局区X方針 (bureau-policies.policy): the published version is read by everyone, the public
+ * included; a newer draft by the unit's own people (and those above it), the units consulted,
+ * the reform office and the executive.
+ */
+async function bureauPolicyDocuments(db: Executor, ids: string[], tree: OrgTree): Promise<SearchDocument[]> {
+  return (await loadBureauPolicies(db, ids)).flatMap((policy) => {
+    const textOf = (version: (typeof policy.versions)[number]) =>
+      joinText(
+        policy.orgUnitName,
+        version.vision,
+        version.priorityThemes.map((theme) => joinText(theme.title, theme.description)).join('\n'),
+        version.kpis.map((kpi) => joinText(kpi.name, kpi.unit)).join('\n'),
+        version.revisionNote,
+      );
+    const base = {
+      kind: 'bureau_policy' as const,
+      recordId: policy.id,
+      fiscalYear: policy.fiscalYear,
+      orgUnitPath: pathOf(tree, policy.orgUnitId),
+      link: `/policies/${policy.id}`,
+      sortAt: policy.updatedAt,
+    };
+    const documents: SearchDocument[] = [];
+    const published = policy.versions.find(
+      (version) => version.versionNumber === policy.publishedVersionNumber,
+    );
+    if (published) {
+      documents.push({
+        ...base,
+        tier: 'public',
+        status: 'published',
+        title: published.title,
+        body: textOf(published),
+        audience: { isPublic: true },
+      });
+    }
+    const latest = policy.versions.find((version) => version.versionNumber === policy.latestVersionNumber);
+    if (latest && latest.versionNumber !== policy.publishedVersionNumber) {
+      documents.push({
+        ...base,
+        tier: 'restricted',
+        status: latest.status,
+        title: latest.title,
+        body: joinText(textOf(latest), published ? textOf(published) : null),
+        audience: {
+          roles: EVERY_UNIT,
+          unitIds: unitReaders(tree, policy.orgUnitId, ...policy.consultedUnitIds),
+        },
+      });
+    }
+    return documents;
+  });
+}
+
+/**
+ * 経営分析 (analyses.policy): the plan and reported versions are read by every employee, and by
+ * the public once the analysis is published; the working copy and versions under review by the
+ * reform office, executives and the owning department and bureau head.
+ */
+async function analysisDocuments(db: Executor, ids: string[], tree: OrgTree): Promise<SearchDocument[]> {
+  return (await loadAnalyses(db, ids)).flatMap((analysis) => {
+    const owners = [analysis.leadOrgUnitId, ...analysis.ownerIds];
+    const reported = analysis.versions.filter((version) => version.status === 'reported');
+    const reportedText = reported.map((version) => textOfJson(version.content)).join('\n');
+    const base = {
+      kind: 'analysis' as const,
+      recordId: analysis.id,
+      fiscalYear: analysis.fiscalYear,
+      orgUnitPath: unitReaders(tree, ...owners),
+      status: analysis.stage,
+      title: `経営分析 ${analysis.clusterNumber ?? ''}. ${analysis.clusterName ?? ''}`
+        .replace(/\s+/gu, ' ')
+        .trim(),
+      link: `/analyses/${analysis.id}`,
+      sortAt: analysis.updatedAt,
+    };
+    const planText = joinText(
+      analysis.leadOrgUnitId ? tree.get(analysis.leadOrgUnitId)?.name : null,
+      reportedText,
+    );
+    const documents: SearchDocument[] = [
+      {
+        ...base,
+        tier: analysis.isPublished ? 'public' : 'staff',
+        body: planText,
+        audience: analysis.isPublished ? { isPublic: true } : { isForSignedIn: true },
+      },
+    ];
+    const working = joinText(
+      analysis.workingCopy ? textOfJson(analysis.workingCopy) : null,
+      analysis.versions
+        .filter((version) => version.status !== 'reported')
+        .map((version) => textOfJson(version.content))
+        .join('\n'),
+    );
+    if (working) {
+      documents.push({
+        ...base,
+        tier: 'restricted',
+        body: joinText(planText, working),
+        audience: { roles: EVERY_UNIT, unitIds: unitReaders(tree, ...owners) },
+      });
+    }
+    return documents;
+  });
+}
+
+/** 取組 (initiatives.policy): every employee reads them; nothing is public yet. */
+async function initiativeDocuments(db: Executor, ids: string[], tree: OrgTree): Promise<SearchDocument[]> {
+  return (await loadInitiatives(db, ids)).map((initiative) => ({
+    kind: 'initiative',
+    recordId: initiative.id,
+    tier: 'staff',
+    fiscalYear: initiative.fiscalYear,
+    orgUnitPath: pathOf(tree, initiative.ownerOrgUnitId),
+    status: initiative.status,
+    title: initiative.title,
+    body: joinText(
+      initiative.summary,
+      tree.get(initiative.ownerOrgUnitId)?.name,
+      initiative.updates.join('\n'),
+    ),
+    link: `/initiatives/${initiative.id}`,
+    audience: { isForSignedIn: true },
+    sortAt: initiative.updatedAt,
+  }));
+}
+
+const BUILDERS: Record<
+  SearchKind,
+  (db: Executor, ids: string[], tree: OrgTree) => Promise<SearchDocument[]>
+> = {
+  cluster: clusterDocuments,
+  meeting: meetingDocuments,
+  user: userDocuments,
+  idea: ideaDocuments,
+  bureau_policy: bureauPolicyDocuments,
+  analysis: analysisDocuments,
+  initiative: initiativeDocuments,
+};
+
+/**
+ * The documents of queued records, by kind. Some queue entries stand for others: a changed
+ * consultation for its policy, a cluster (its owners) also for the cluster's analyses.
+ */
+export async function buildSearchDocuments(
+  db: Executor,
+  queued: { kind: string; recordId: string }[],
+): Promise<{ records: { kind: SearchKind; recordId: string }[]; documents: SearchDocument[] }> {
+  const idsByKind = new Map<SearchKind, Set<string>>();
+  const add = (kind: SearchKind, id: string) => {
+    const set = idsByKind.get(kind) ?? new Set<string>();
+    set.add(id);
+    idsByKind.set(kind, set);
+  };
+  const versionIds: string[] = [];
+  for (const entry of queued) {
+    if (entry.kind === 'bureau_policy_version') versionIds.push(entry.recordId);
+    else if ((Object.keys(BUILDERS) as string[]).includes(entry.kind))
+      add(entry.kind as SearchKind, entry.recordId);
+  }
+  const uuid = /^[0-9a-f-]{36}$/iu;
+  if (versionIds.length) {
+    for (const id of await policyIdsOfVersions(
+      db,
+      versionIds.filter((id) => uuid.test(id)),
+    ))
+      add('bureau_policy', id);
+  }
+  const clusterIds = [...(idsByKind.get('cluster') ?? [])].filter((id) => uuid.test(id));
+  if (clusterIds.length) for (const id of await analysisIdsOfClusters(db, clusterIds)) add('analysis', id);
+
+  const tree: OrgTree = new Map((await listOrgUnitNodes(db)).map((unit) => [unit.id, unit]));
+  const records: { kind: SearchKind; recordId: string }[] = [];
+  const documents: SearchDocument[] = [];
+  for (const [kind, set] of idsByKind) {
+    const ids = [...set].filter((id) => uuid.test(id));
+    for (const id of set) records.push({ kind, recordId: id });
+    if (ids.length) documents.push(...(await BUILDERS[kind](db, ids, tree)));
+  }
+  return { records, documents };
+}

@@ -1,0 +1,274 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import {
+  agendaItems,
+  analyses,
+  analysisReports,
+  analysisVersions,
+  bureauPolicies,
+  bureauPolicyConsultations,
+  bureauPolicyVersions,
+  clusterOwners,
+  clusterRevisions,
+  clusters,
+  initiatives,
+  initiativeUpdates,
+  meetingActions,
+  meetingDecisions,
+  meetingMaterials,
+  meetingMinutes,
+  meetings,
+  orgUnits,
+  platinumCampaigns,
+  platinumComments,
+  platinumIdeas,
+  users,
+} from '../../db/schema/index.ts';
+
+/**
+ * What the search index reads from each feature's tables to write its documents. Read-only; the
+ * features own these tables and their rules, the index copies what each audience may read.
+ */
+
+/** Every org unit (id, name, parent) for paths and readers. */
+export function listOrgUnitNodes(db: Executor) {
+  return db.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits);
+}
+
+/** Clusters with their revisions and owners. */
+export async function loadClusters(db: Executor, ids: string[]) {
+  const rows = await db
+    .select({ id: clusters.id, updatedAt: clusters.updatedAt })
+    .from(clusters)
+    .where(inArray(clusters.id, ids));
+  const revisions = await db
+    .select()
+    .from(clusterRevisions)
+    .where(inArray(clusterRevisions.clusterId, ids))
+    .orderBy(asc(clusterRevisions.validFromFiscalYear));
+  const owners = await db.select().from(clusterOwners).where(inArray(clusterOwners.clusterId, ids));
+  return rows.map((row) => ({
+    ...row,
+    revisions: revisions.filter((revision) => revision.clusterId === row.id),
+    ownerIds: owners.filter((owner) => owner.clusterId === row.id).map((owner) => owner.orgUnitId),
+  }));
+}
+
+/** Analyses of the given clusters (their readers follow the clusters' owners). */
+export async function analysisIdsOfClusters(db: Executor, clusterIds: string[]) {
+  const rows = await db
+    .select({ id: analyses.id })
+    .from(analyses)
+    .where(inArray(analyses.clusterId, clusterIds));
+  return rows.map((row) => row.id);
+}
+
+/** Meetings with agenda, materials, decisions, minutes and instructions. */
+export async function loadMeetings(db: Executor, ids: string[]) {
+  const rows = await db.select().from(meetings).where(inArray(meetings.id, ids));
+  const items = await db
+    .select({
+      meetingId: agendaItems.meetingId,
+      title: agendaItems.title,
+      note: agendaItems.note,
+      presenterOrgUnitId: agendaItems.presenterOrgUnitId,
+    })
+    .from(agendaItems)
+    .where(inArray(agendaItems.meetingId, ids))
+    .orderBy(asc(agendaItems.position));
+  const materials = await db
+    .select({
+      meetingId: meetingMaterials.meetingId,
+      title: meetingMaterials.title,
+      isPublished: meetingMaterials.isPublished,
+    })
+    .from(meetingMaterials)
+    .where(inArray(meetingMaterials.meetingId, ids))
+    .orderBy(asc(meetingMaterials.position));
+  const decisions = await db
+    .select({ meetingId: meetingDecisions.meetingId, body: meetingDecisions.body })
+    .from(meetingDecisions)
+    .where(inArray(meetingDecisions.meetingId, ids));
+  const minutes = await db
+    .select({ meetingId: meetingMinutes.meetingId, body: meetingMinutes.body, status: meetingMinutes.status })
+    .from(meetingMinutes)
+    .where(inArray(meetingMinutes.meetingId, ids));
+  const actions = await db
+    .select({ meetingId: meetingActions.meetingId, body: meetingActions.body })
+    .from(meetingActions)
+    .where(inArray(meetingActions.meetingId, ids));
+  return rows.map((row) => ({
+    ...row,
+    items: items.filter((item) => item.meetingId === row.id),
+    materials: materials.filter((material) => material.meetingId === row.id),
+    decisions: decisions.filter((decision) => decision.meetingId === row.id).map((decision) => decision.body),
+    minutes: minutes.find((entry) => entry.meetingId === row.id) ?? null,
+    actions: actions.filter((action) => action.meetingId === row.id).map((action) => action.body),
+  }));
+}
+
+/** Accounts with their org unit's name. */
+export function loadUsers(db: Executor, ids: string[]) {
+  return db
+    .select({
+      id: users.id,
+      login: users.login,
+      displayName: users.displayName,
+      displayNameKana: users.displayNameKana,
+      email: users.email,
+      orgUnitId: users.orgUnitId,
+      orgUnitName: orgUnits.name,
+      isActive: users.isActive,
+      updatedAt: users.updatedAt,
+    })
+    .from(users)
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(inArray(users.id, ids));
+}
+
+/** Platinum ideas with their author, campaign year and visible comments. */
+export async function loadIdeas(db: Executor, ids: string[]) {
+  const rows = await db
+    .select({
+      id: platinumIdeas.id,
+      number: platinumIdeas.number,
+      title: platinumIdeas.title,
+      problem: platinumIdeas.problem,
+      proposal: platinumIdeas.proposal,
+      expectedEffect: platinumIdeas.expectedEffect,
+      authorId: platinumIdeas.authorId,
+      authorName: users.displayName,
+      authorOrgUnitId: platinumIdeas.authorOrgUnitId,
+      isAnonymous: platinumIdeas.isAnonymous,
+      status: platinumIdeas.status,
+      fiscalYear: platinumCampaigns.fiscalYear,
+      updatedAt: platinumIdeas.updatedAt,
+    })
+    .from(platinumIdeas)
+    .innerJoin(platinumCampaigns, eq(platinumCampaigns.id, platinumIdeas.campaignId))
+    .leftJoin(users, eq(users.id, platinumIdeas.authorId))
+    .where(inArray(platinumIdeas.id, ids));
+  const comments = await db
+    .select({ ideaId: platinumComments.ideaId, body: platinumComments.body })
+    .from(platinumComments)
+    .where(and(inArray(platinumComments.ideaId, ids), eq(platinumComments.isHidden, false)))
+    .orderBy(asc(platinumComments.createdAt));
+  return rows.map((row) => ({
+    ...row,
+    comments: comments.filter((comment) => comment.ideaId === row.id).map((comment) => comment.body),
+  }));
+}
+
+/** Bureau policies with their versions and the units consulted on the latest one. */
+export async function loadBureauPolicies(db: Executor, ids: string[]) {
+  const rows = await db
+    .select({
+      id: bureauPolicies.id,
+      orgUnitId: bureauPolicies.orgUnitId,
+      orgUnitName: orgUnits.name,
+      fiscalYear: bureauPolicies.fiscalYear,
+      latestVersionNumber: bureauPolicies.latestVersionNumber,
+      publishedVersionNumber: bureauPolicies.publishedVersionNumber,
+      updatedAt: bureauPolicies.updatedAt,
+    })
+    .from(bureauPolicies)
+    .innerJoin(orgUnits, eq(orgUnits.id, bureauPolicies.orgUnitId))
+    .where(inArray(bureauPolicies.id, ids));
+  const versions = await db
+    .select()
+    .from(bureauPolicyVersions)
+    .where(inArray(bureauPolicyVersions.policyId, ids));
+  const versionIds = versions.map((version) => version.id);
+  const consultations = versionIds.length
+    ? await db
+        .select({
+          versionId: bureauPolicyConsultations.versionId,
+          orgUnitId: bureauPolicyConsultations.orgUnitId,
+        })
+        .from(bureauPolicyConsultations)
+        .where(inArray(bureauPolicyConsultations.versionId, versionIds))
+    : [];
+  return rows.map((row) => {
+    const own = versions.filter((version) => version.policyId === row.id);
+    return {
+      ...row,
+      versions: own,
+      consultedUnitIds: consultations
+        .filter((consultation) => own.some((version) => version.id === consultation.versionId))
+        .map((consultation) => consultation.orgUnitId),
+    };
+  });
+}
+
+/** The policies the given versions belong to. */
+export async function policyIdsOfVersions(db: Executor, versionIds: string[]) {
+  const rows = await db
+    .select({ policyId: bureauPolicyVersions.policyId })
+    .from(bureauPolicyVersions)
+    .where(inArray(bureauPolicyVersions.id, versionIds));
+  return rows.map((row) => row.policyId);
+}
+
+/** Analyses with their cluster's name in their year, owners, working copy and versions. */
+export async function loadAnalyses(db: Executor, ids: string[]) {
+  const rows = await db
+    .select({
+      id: analyses.id,
+      clusterId: analyses.clusterId,
+      fiscalYear: analyses.fiscalYear,
+      stage: analyses.stage,
+      leadOrgUnitId: analyses.leadOrgUnitId,
+      isPublished: analyses.isPublished,
+      updatedAt: analyses.updatedAt,
+      clusterName: sql<string | null>`(
+        select ${clusterRevisions.name} from ${clusterRevisions}
+        where ${clusterRevisions.clusterId} = ${analyses.clusterId}
+          and ${clusterRevisions.validFromFiscalYear} <= ${analyses.fiscalYear}
+          and (${clusterRevisions.validToFiscalYear} is null or ${clusterRevisions.validToFiscalYear} >= ${analyses.fiscalYear})
+        order by ${clusterRevisions.validFromFiscalYear} desc limit 1)`,
+      clusterNumber: sql<number | null>`(
+        select ${clusterRevisions.number} from ${clusterRevisions}
+        where ${clusterRevisions.clusterId} = ${analyses.clusterId}
+          and ${clusterRevisions.validFromFiscalYear} <= ${analyses.fiscalYear}
+          and (${clusterRevisions.validToFiscalYear} is null or ${clusterRevisions.validToFiscalYear} >= ${analyses.fiscalYear})
+        order by ${clusterRevisions.validFromFiscalYear} desc limit 1)`,
+    })
+    .from(analyses)
+    .where(inArray(analyses.id, ids));
+  if (rows.length === 0) return [];
+  const clusterIds = [...new Set(rows.map((row) => row.clusterId))];
+  const reports = await db
+    .select({ analysisId: analysisReports.analysisId, content: analysisReports.content })
+    .from(analysisReports)
+    .where(inArray(analysisReports.analysisId, ids));
+  const versions = await db
+    .select({
+      analysisId: analysisVersions.analysisId,
+      status: analysisVersions.status,
+      content: analysisVersions.content,
+    })
+    .from(analysisVersions)
+    .where(inArray(analysisVersions.analysisId, ids))
+    .orderBy(asc(analysisVersions.number));
+  const owners = await db.select().from(clusterOwners).where(inArray(clusterOwners.clusterId, clusterIds));
+  return rows.map((row) => ({
+    ...row,
+    workingCopy: reports.find((report) => report.analysisId === row.id)?.content ?? null,
+    versions: versions.filter((version) => version.analysisId === row.id),
+    ownerIds: owners.filter((owner) => owner.clusterId === row.clusterId).map((owner) => owner.orgUnitId),
+  }));
+}
+
+/** Initiatives with their progress reports. */
+export async function loadInitiatives(db: Executor, ids: string[]) {
+  const rows = await db.select().from(initiatives).where(inArray(initiatives.id, ids));
+  const updates = await db
+    .select({ initiativeId: initiativeUpdates.initiativeId, body: initiativeUpdates.body })
+    .from(initiativeUpdates)
+    .where(inArray(initiativeUpdates.initiativeId, ids))
+    .orderBy(asc(initiativeUpdates.reportedOn));
+  return rows.map((row) => ({
+    ...row,
+    updates: updates.filter((update) => update.initiativeId === row.id).map((update) => update.body),
+  }));
+}
