@@ -143,7 +143,8 @@ export const platinumIdeas = pgTable(
   (t) => [
     uniqueIndex('platinum_ideas_number_key').on(t.campaignId, t.number),
     index('platinum_ideas_campaign_status_idx').on(t.campaignId, t.status, t.number),
-    index('platinum_ideas_campaign_theme_idx').on(t.campaignId, t.theme),
+    index('platinum_ideas_campaign_theme_idx').on(t.campaignId, t.theme, t.number),
+    index('platinum_ideas_campaign_supports_idx').on(t.campaignId, t.supportCount.desc(), t.number.desc()),
     index('platinum_ideas_issue_idx').on(t.issueId),
     index('platinum_ideas_author_idx').on(t.authorId),
     index('platinum_ideas_merged_into_idx').on(t.mergedIntoId),
