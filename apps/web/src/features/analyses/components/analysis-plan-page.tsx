@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { FiscalYearSelect } from '@/components/fiscal-year-select';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -15,7 +16,7 @@ import { useAnalyses, useOrgUnits, useYearMeetings } from '../api/analyses';
 import { useAnalysisText } from '../messages';
 import { type AnalysisSummary, STAGES, type Stage } from '../types';
 import { AddAnalysisDialog } from './add-analysis-dialog';
-import { meetingLabel, Part, ReviewBadge, StageBadge } from './parts';
+import { meetingLabel, Part, ReviewBadge } from './parts';
 
 export type AnalysisPlanSearch = {
   fy?: number | undefined;
@@ -40,7 +41,7 @@ function AnalysisCard({ item }: { item: AnalysisSummary }) {
       <p className="text-std-16N-170 text-solid-gray-700">{item.leadOrgUnit?.name ?? text('none')}</p>
       <div className="flex flex-wrap gap-2">
         {item.reviewStatus ? <ReviewBadge status={item.reviewStatus} /> : null}
-        {item.isClosed ? <StageBadge stage="planned" /> : null}
+        {item.isClosed ? <Badge tone="inactive">{text('closed')}</Badge> : null}
       </div>
       {item.lastReport?.meeting ? (
         <p className="text-dns-14N-130 text-solid-gray-700">
@@ -146,7 +147,7 @@ function DueByMeeting({ items, fiscalYear }: { items: AnalysisSummary[]; fiscalY
                               {item.cluster.number}. {item.cluster.name}
                             </Link>
                             <span>（{text(`stage.${stage}`)}）</span>
-                            {isDone ? <StageBadge stage={stage} /> : null}
+                            {isDone ? <Badge tone="info">{text('reportedDone')}</Badge> : null}
                           </li>
                         );
                       })}

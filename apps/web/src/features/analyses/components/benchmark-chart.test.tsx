@@ -33,14 +33,16 @@ describe('the benchmark chart', () => {
     expect(html).toMatch(
       /<title[^>]*>児童1人当たり運営費（千円、低いほど良い）の推移。本市の順位は、2022年度：2団体中2位、2023年度：2団体中2位。/,
     );
-    expect(html).toContain('本市（本市）');
+    expect(html).not.toContain('本市（本市）');
+    expect(html).toContain('font-bold">本市</text>');
     // No outside resources: everything is drawn inline.
     expect(html).not.toMatch(/https?:\/\//);
   });
 
   it('has a table with this city first and marked in words', () => {
     const html = render(<BenchmarkTable indicator={indicator} />);
-    expect(html.indexOf('本市（本市）')).toBeLessThan(html.indexOf('政令市A'));
+    expect(html.indexOf('本市')).toBeLessThan(html.indexOf('政令市A'));
+    expect(html).toContain('bg-blue-50 font-bold');
     expect(html).toContain('<caption');
     expect(html).toContain('2,480');
   });

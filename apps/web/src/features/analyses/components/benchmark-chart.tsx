@@ -76,6 +76,19 @@ export function BenchmarkChart({ indicator }: { indicator: Indicator }) {
   });
   // This city is drawn last, on top.
   series.sort((a, b) => Number(a.isOwn) - Number(b.isOwn));
+  const ownWord = text('ownCity');
+  const nameOf = (line: { subject: string; isOwn: boolean }) =>
+    line.isOwn && line.subject !== ownWord ? `${line.subject}（${ownWord}）` : line.subject;
+  // End labels are moved apart so that close lines keep readable names.
+  const labelY = new Map<string, number>();
+  const ends = series
+    .filter((line) => line.points.length > 0)
+    .map((line) => ({ subject: line.subject, y: line.points.at(-1)!.y + 4 }))
+    .sort((a, b) => a.y - b.y);
+  for (const [index, end] of ends.entries()) {
+    const previous = index > 0 ? labelY.get(ends[index - 1]!.subject)! : Number.NEGATIVE_INFINITY;
+    labelY.set(end.subject, Math.max(end.y, previous + 15));
+  }
   let comparatorIndex = 0;
   return (
     <figure className="flex flex-col gap-2">
@@ -136,12 +149,12 @@ export function BenchmarkChart({ indicator }: { indicator: Indicator }) {
               {last ? (
                 <text
                   x={PLOT.right + 12}
-                  y={last.y + 4}
+                  y={labelY.get(line.subject) ?? last.y + 4}
                   className={
                     line.isOwn ? 'fill-blue-1000 text-[13px] font-bold' : 'fill-solid-gray-800 text-[12px]'
                   }
                 >
-                  {line.isOwn ? `${line.subject}（${text('ownCity')}）` : line.subject}
+                  {nameOf(line)}
                 </text>
               ) : null}
             </g>
@@ -193,7 +206,10 @@ export function BenchmarkTable({ indicator }: { indicator: Indicator }) {
               >
                 <th scope="row" className="px-3 py-2">
                   {subject}
-                  {isOwn ? `（${text('ownCity')}）` : ''}
+                  {isOwn && subject !== text('ownCity') ? `（${text('ownCity')}）` : ''}
+                  {isOwn && subject === text('ownCity') ? (
+                    <span className="sr-only">（{text('ownCity')}）</span>
+                  ) : null}
                 </th>
                 {years.map((year) => {
                   const value = indicator.values.find(

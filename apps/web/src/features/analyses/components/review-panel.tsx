@@ -122,7 +122,7 @@ export function ReviewPanel({ analysis }: { analysis: AnalysisDetail }) {
               type="submit"
               aria-disabled={write.isPending || (open === 'return' && !comment.trim()) || undefined}
             >
-              {text(`action.${open}`)}
+              {text('confirmAction', { action: text(`action.${open}`) })}
             </Button>
             <Button variant="tertiary" onClick={() => setOpen(null)}>
               {text('cancel')}

@@ -45,9 +45,34 @@ function TextDiff({ parts }: { parts: TextDiffPart[] }) {
   );
 }
 
+/** A change's place in words: 「2件目 見出し」 for `items[1].title`, 「本文」 for `text`. */
+export function usePathLabel(): (path: string) => string {
+  const text = useAnalysisText();
+  return (path: string) =>
+    path
+      .split('.')
+      .flatMap((segment) => {
+        const match = /^([A-Za-z]+)((?:\[\d+\])*)$/.exec(segment);
+        if (!match) return [segment];
+        const key = `field.${match[1]}` as Parameters<typeof text>[0];
+        let label: string;
+        try {
+          label = text(key);
+        } catch {
+          label = match[1]!;
+        }
+        const indexes = [...(match[2] ?? '').matchAll(/\[(\d+)\]/g)].map((found) =>
+          text('itemOrdinal', { index: Number(found[1]) + 1 }),
+        );
+        return [label, ...indexes].filter(Boolean);
+      })
+      .join(' ');
+}
+
 /** What changed, section by section; unchanged sections are named in one line. */
 export function ComparisonView({ comparison }: { comparison: Comparison }) {
   const text = useAnalysisText();
+  const pathLabel = usePathLabel();
   const changed = comparison.sections.filter((section) => section.isChanged);
   const unchanged = comparison.sections.filter((section) => !section.isChanged);
   return (
@@ -69,7 +94,7 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
               >
                 <p className="text-dns-14B-130 text-solid-gray-700">
                   {text(change.kind)}
-                  {change.path ? `：${change.path}` : ''}
+                  {change.path ? `：${pathLabel(change.path)}` : ''}
                 </p>
                 {change.textDiff ? (
                   <TextDiff parts={change.textDiff} />
