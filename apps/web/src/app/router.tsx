@@ -17,6 +17,7 @@ import { createInitiativeRoutes } from '@/features/initiatives/routes';
 import { validateMeetingsSearch } from '@/features/meetings/utils/meetings-search';
 import { createNeedRoutes } from '@/features/needs/routes';
 import { createPlatinumRoutes } from '@/features/platinum/routes';
+import { validateSearchParams } from '@/features/search/search-params';
 import type { Me } from '@/types/api';
 import { HomeRoute } from './routes/home';
 import { LoginRoute } from './routes/login';
@@ -76,6 +77,13 @@ const publicMeetingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: paths.publicMeeting.path,
   component: lazyRouteComponent(() => import('./routes/meetings/public-meeting'), 'PublicMeetingRoute'),
+});
+
+const searchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: paths.search.path,
+  validateSearch: validateSearchParams,
+  component: lazyRouteComponent(() => import('@/features/search/components/search-page'), 'SearchPage'),
 });
 
 const authenticatedRoute = createRoute({
@@ -174,6 +182,7 @@ const adminAuditRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   clustersRoute,
+  searchRoute,
   publicMeetingRoute,
   ...publicPolicyRoutes,
   ...publicPortalRoutes,

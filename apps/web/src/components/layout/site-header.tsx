@@ -2,6 +2,8 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { paths } from '@/config/paths';
+import { MailSettingsLink } from '@/features/mail/components/mail-settings-link';
+import { HeaderSearch } from '@/features/search/components/header-search';
 import { useT } from '@/lib/i18n/i18n-provider';
 import type { Me } from '@/types/api';
 import { LanguageSwitch } from './language-switch';
@@ -47,6 +49,7 @@ export function SiteHeader({
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
+          <HeaderSearch />
           <LanguageSwitch />
           {user ? (
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -62,6 +65,7 @@ export function SiteHeader({
                   </p>
                 ) : null}
               </div>
+              <MailSettingsLink />
               <Button variant="secondary" size="sm" onClick={onSignOut} disabled={isSigningOut}>
                 {isSigningOut ? t('layout.signingOut') : t('layout.signOut')}
               </Button>

@@ -1,0 +1,39 @@
+export type SearchKind =
+  | 'cluster'
+  | 'meeting'
+  | 'analysis'
+  | 'bureau_policy'
+  | 'initiative'
+  | 'idea'
+  | 'user';
+
+export type TextSegment = { text: string; isMatch: boolean };
+
+export type SearchResult = {
+  kind: SearchKind;
+  kindLabel: { ja: string; en: string };
+  id: string;
+  title: TextSegment[];
+  snippet: TextSegment[];
+  link: string;
+  fiscalYear: number | null;
+  status: string | null;
+};
+
+export type SearchResults = {
+  query: string;
+  terms: string[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: { kind: SearchKind; label: { ja: string; en: string }; count: number }[];
+  items: SearchResult[];
+};
+
+export type SearchParams = {
+  q?: string | undefined;
+  kind?: SearchKind | undefined;
+  fy?: number | undefined;
+  page?: number | undefined;
+  scope?: 'public' | undefined;
+};
