@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { isSafeRedirect, paths } from '@/config/paths';
 import { validateActionsSearch } from '@/features/actions/types';
-import { createAnalysisRoutes } from '@/features/analyses/routes';
+import { createAnalysisRoutes, createClusterHistoryRoute } from '@/features/analyses/routes';
 import { getMeQueryOptions } from '@/features/auth/api/get-me';
 import { createPolicyRoutes, createPublicPolicyRoutes } from '@/features/bureau-policies/routes';
 import { createEffectRoutes } from '@/features/effects/routes';
@@ -182,6 +182,7 @@ const adminAuditRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   clustersRoute,
+  createClusterHistoryRoute(rootRoute),
   searchRoute,
   publicMeetingRoute,
   ...publicPolicyRoutes,

@@ -18,6 +18,7 @@ export const paths = {
   publicPolicies: { path: '/public/policies' },
   publicPolicy: { path: '/public/policies/$policyId' },
   clusters: { path: '/clusters' },
+  clusterHistory: { path: '/clusters/$clusterId' },
   search: { path: '/search' },
   analyses: { path: '/analyses' },
   analysis: { path: '/analyses/$analysisId' },

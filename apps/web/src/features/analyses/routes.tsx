@@ -59,3 +59,12 @@ export function createAnalysisRoutes<TParent extends AnyRoute>(parent: TParent) 
     }),
   ];
 }
+
+/** The public page of one cluster's history, beside the public cluster register. */
+export function createClusterHistoryRoute<TParent extends AnyRoute>(parent: TParent) {
+  return createRoute({
+    getParentRoute: () => parent,
+    path: paths.clusterHistory.path,
+    component: lazyRouteComponent(() => import('./route-components'), 'ClusterHistoryRoute'),
+  });
+}

@@ -125,6 +125,11 @@ export function AnalysisPage({
         {data.isClosed ? <Badge tone="inactive">{text('closed')}</Badge> : null}
       </div>
       <PageHeading>{title}</PageHeading>
+      <p>
+        <Link to="/clusters/$clusterId" params={{ clusterId: data.cluster.id }} className="link">
+          {text('clusterHistoryLink')}
+        </Link>
+      </p>
       {data.closedReason ? (
         <Alert tone="info">{text('closedNotice', { reason: data.closedReason })}</Alert>
       ) : null}

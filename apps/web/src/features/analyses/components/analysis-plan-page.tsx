@@ -16,6 +16,7 @@ import { useAnalyses, useOrgUnits, useYearMeetings } from '../api/analyses';
 import { useAnalysisText } from '../messages';
 import { type AnalysisSummary, STAGES, type Stage } from '../types';
 import { AddAnalysisDialog } from './add-analysis-dialog';
+import { FiscalYearOpening } from './fiscal-year-opening';
 import { meetingLabel, Part, ReviewBadge } from './parts';
 
 export type AnalysisPlanSearch = {
@@ -181,6 +182,7 @@ export function AnalysisPlanPage({
   const [draft, setDraft] = useState<AnalysisPlanSearch>(search);
   const canPlan = hasAnyRole(me.data, ['reform_office']);
   const year = analyses.data?.fiscalYear ?? search.fy;
+  const latestYear = Math.max(0, ...(fiscalYears.data?.items ?? []).map((item) => item.year));
 
   const onFilter = (event: FormEvent) => {
     event.preventDefault();
@@ -247,6 +249,9 @@ export function AnalysisPlanPage({
             <DueByMeeting items={analyses.data.items} fiscalYear={analyses.data.fiscalYear} />
           </Part>
         </>
+      ) : null}
+      {canPlan && year !== undefined && year === latestYear ? (
+        <FiscalYearOpening nextYear={latestYear + 1} />
       ) : null}
       {canPlan && year !== undefined ? (
         <AddAnalysisDialog

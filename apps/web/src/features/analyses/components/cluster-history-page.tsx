@@ -1,0 +1,193 @@
+import { Link } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Loading } from '@/components/ui/loading';
+import { PageHeading } from '@/components/ui/page-heading';
+import { QueryError } from '@/components/ui/query-error';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import { paths } from '@/config/paths';
+import { useMe } from '@/features/auth/api/get-me';
+import { useFiscalYears } from '@/features/fiscal-years/api/get-fiscal-years';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { hasAnyRole } from '@/lib/authorization';
+import { useErrorText } from '@/lib/errors';
+import { type ClusterHistory, useClusterHistory, useRetireCluster } from '../api/clusters';
+import { useAnalysisText } from '../messages';
+import { Part, StageBadge } from './parts';
+
+function RetireForm({ history }: { history: ClusterHistory }) {
+  const text = useAnalysisText();
+  const errorText = useErrorText();
+  const fiscalYears = useFiscalYears();
+  const retire = useRetireCluster(history.id);
+  const first = history.revisions[0]?.validFromFiscalYear ?? 0;
+  const years = (fiscalYears.data?.items ?? []).map((item) => item.year).filter((year) => year > first);
+  const [year, setYear] = useState('');
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState<number | null>(null);
+  if (years.length === 0 || history.revisions.at(-1)?.validToFiscalYear !== null) return null;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const fiscalYear = Number(year || years[0]);
+    retire.mutate({ fiscalYear, note, version: history.version }, { onSuccess: () => setDone(fiscalYear) });
+  };
+  return (
+    <Part id="cluster-retire" title={text('retireHeading')}>
+      {done ? (
+        <Alert tone="success" announce="polite">
+          {text('retired', { year: done })}
+        </Alert>
+      ) : null}
+      {retire.isError ? (
+        <Alert tone="error" announce="assertive">
+          {errorText(retire.error)}
+        </Alert>
+      ) : null}
+      <form onSubmit={onSubmit} className="flex max-w-3xl flex-col gap-4">
+        <SelectField
+          label={text('retireFrom')}
+          value={year || String(years[0])}
+          onChange={(event) => setYear(event.target.value)}
+          options={years.map((item) => ({ value: String(item), label: String(item) }))}
+        />
+        <TextField
+          label={text('note')}
+          value={note}
+          maxLength={2000}
+          onChange={(event) => setNote(event.target.value)}
+        />
+        <div>
+          <Button type="submit" variant="danger" aria-disabled={retire.isPending || undefined}>
+            {text('retire')}
+          </Button>
+        </div>
+      </form>
+    </Part>
+  );
+}
+
+/** 事業クラスターの履歴: how a cluster stood by fiscal year, its merges, splits and retirement, and its analyses. */
+export function ClusterHistoryPage({ clusterId }: { clusterId: string }) {
+  const text = useAnalysisText();
+  const me = useMe();
+  const history = useClusterHistory(clusterId);
+  const latest = history.data?.revisions.at(-1);
+  useDocumentTitle(latest ? `${latest.number}. ${latest.name}` : text('historyTitle'));
+  if (history.isPending) return <Loading />;
+  if (history.isError) return <QueryError error={history.error} onRetry={() => void history.refetch()} />;
+  const data = history.data;
+  const isSignedIn = Boolean(me.data);
+  return (
+    <div className="flex flex-col gap-8">
+      <p>
+        <Link to={paths.clusters.path} className="link">
+          {text('registerLink')}
+        </Link>
+      </p>
+      <PageHeading lead={text('historyLead')}>
+        {latest ? `${latest.number}. ${latest.name}` : ''}
+        <span className="ml-3 text-std-20B-150 text-solid-gray-700">{text('historyTitle')}</span>
+      </PageHeading>
+      <p className="text-std-16N-170">
+        {text('owningUnits')}：{data.owningOrgUnits.map((unit) => unit.name).join('、') || text('none')}
+      </p>
+      <Part id="cluster-revisions" title={text('revisionsHeading')}>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-std-16N-170">
+            <caption className="sr-only">{text('revisionsHeading')}</caption>
+            <thead>
+              <tr className="border-b-2 border-solid-gray-600">
+                {(['revisionYears', 'number', 'name', 'group', 'kind', 'change'] as const).map((key) => (
+                  <th key={key} scope="col" className="px-3 py-2">
+                    {text(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.revisions.map((revision) => (
+                <tr key={revision.validFromFiscalYear} className="border-b border-solid-gray-300">
+                  <th scope="row" className="px-3 py-2">
+                    {revision.validToFiscalYear === null
+                      ? text('revisionFrom', { from: revision.validFromFiscalYear })
+                      : text('revisionRange', {
+                          from: revision.validFromFiscalYear,
+                          to: revision.validToFiscalYear,
+                        })}
+                  </th>
+                  <td className="px-3 py-2">{revision.number}</td>
+                  <td className="px-3 py-2">{revision.name}</td>
+                  <td className="px-3 py-2">{revision.group.name}</td>
+                  <td className="px-3 py-2">{revision.kind?.name ?? '—'}</td>
+                  <td className="px-3 py-2">
+                    {['created', 'renamed', 'regrouped', 'renumbered', 'merged', 'split'].includes(
+                      revision.changeKind,
+                    )
+                      ? text(`event.${revision.changeKind as 'created'}`)
+                      : revision.changeKind}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Part>
+      <Part id="cluster-events" title={text('eventsHeading')}>
+        {data.events.length === 0 ? (
+          <p>{text('noEvents')}</p>
+        ) : (
+          <ol className="flex flex-col gap-3">
+            {data.events.map((event) => (
+              <li
+                key={`${event.kind}-${event.createdAt}`}
+                className="flex flex-col gap-1 border-b border-solid-gray-200 pb-2"
+              >
+                <p className="text-std-17B-170">
+                  {text(`event.${event.kind}`)}（{text('eventFrom', { year: event.fiscalYear })}）
+                </p>
+                {event.relatedClusters.length > 0 ? (
+                  <p>
+                    {text('relatedClusters')}
+                    {event.relatedClusters.map((related, index) => (
+                      <span key={related.id}>
+                        {index > 0 ? '、' : ''}
+                        <Link to="/clusters/$clusterId" params={{ clusterId: related.id }} className="link">
+                          {related.number}. {related.name}
+                        </Link>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+                {event.note ? <p className="whitespace-pre-wrap">{event.note}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Part>
+      <Part id="cluster-analyses" title={text('analysesHeading')}>
+        {data.analyses.length === 0 ? (
+          <p>{text('noClusterAnalyses')}</p>
+        ) : (
+          <ul className="flex flex-col gap-2">
+            {data.analyses.map((analysis) => (
+              <li key={analysis.id} className="flex flex-wrap items-center gap-2">
+                {isSignedIn ? (
+                  <Link to="/analyses/$analysisId" params={{ analysisId: analysis.id }} className="link">
+                    {analysis.fiscalYear}
+                  </Link>
+                ) : (
+                  <span>{analysis.fiscalYear}</span>
+                )}
+                <StageBadge stage={analysis.stage} />
+                {analysis.isClosed ? <span>（{text('closed')}）</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Part>
+      {hasAnyRole(me.data, ['reform_office']) ? <RetireForm history={data} /> : null}
+    </div>
+  );
+}
