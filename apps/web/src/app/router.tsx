@@ -150,6 +150,12 @@ const notificationsRoute = createRoute({
   ),
 });
 
+const importsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: paths.imports.path,
+  component: lazyRouteComponent(() => import('@/features/imports/components/imports-page'), 'ImportsPage'),
+});
+
 const mailSettingsRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: paths.mailSettings.path,
@@ -203,6 +209,7 @@ const routeTree = rootRoute.addChildren([
     notificationsRoute,
     ...needRoutes,
     mailSettingsRoute,
+    importsRoute,
     adminUsersRoute,
     adminOrgUnitsRoute,
     adminAuditRoute,

@@ -43,6 +43,7 @@ export const paths = {
   needImport: { path: '/needs/import' },
   need: { path: '/needs/$needId' },
   mailSettings: { path: '/settings/mail' },
+  imports: { path: '/imports' },
   progress: { path: '/progress' },
   progressRecords: { path: '/progress/records' },
   overview: { path: '/overview' },

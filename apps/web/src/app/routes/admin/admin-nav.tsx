@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { paths } from '@/config/paths';
+import { ImportsNavLink } from '@/features/imports/components/imports-nav-link';
 import { useT } from '@/lib/i18n/i18n-provider';
 
 /** Switches between the administration pages (users, org units). */
@@ -20,6 +21,9 @@ export function AdminNav() {
           <Link to={paths.admin.orgUnits.path} className={linkClass} activeProps={{ className: activeClass }}>
             {t('admin.orgUnits')}
           </Link>
+        </li>
+        <li>
+          <ImportsNavLink className={linkClass} activeClassName={activeClass} />
         </li>
       </ul>
     </nav>
