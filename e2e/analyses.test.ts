@@ -149,4 +149,18 @@ describe('management analysis journey', () => {
     await expectAccessible(page);
     await page.close();
   });
+
+  it('shows anyone a cluster’s history', async () => {
+    const register = (await (await fetch(`${baseUrl()}/api/v1/clusters?fy=2024`)).json()) as {
+      items: { id: string; number: number }[];
+    };
+    const nursery = register.items.find((item) => item.number === 22)!;
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl()}/clusters/${nursery.id}`);
+    await page.getByRole('heading', { level: 1, name: /22\. 保育所・幼稚園/ }).waitFor();
+    expect(await page.getByRole('region', { name: '年度ごとの内容' }).innerText()).toContain('2024年度〜');
+    expect(await page.getByRole('region', { name: '年度ごとの経営分析' }).innerText()).toContain('経過報告');
+    await expectAccessible(page);
+    await page.close();
+  });
 });
