@@ -2,6 +2,7 @@ import { analysisDemo } from '../features/analyses/analyses.demo.ts';
 import { bureauPolicyDemo } from '../features/bureau-policies/bureau-policies.demo.ts';
 import { effectDemo } from '../features/effects/effects.demo.ts';
 import { initiativeDemo } from '../features/initiatives/initiatives.demo.ts';
+import { mailDemo } from '../features/mail/mail.demo.ts';
 import { meetingsDemo } from '../features/meetings/meetings.demo.ts';
 import { needDemo } from '../features/needs/needs.demo.ts';
 import { platinumDemo } from '../features/platinum/platinum.demo.ts';
@@ -19,4 +20,5 @@ export const DEMO_EXTENSIONS: DemoExtension[] = [
   effectDemo,
   needDemo,
   platinumDemo,
+  mailDemo,
 ];
