@@ -255,6 +255,7 @@ const ja = {
   addMember: '{name}をPTに加える',
   removeMember: '{name}をPTから外す',
   searchStaff: '探す',
+  notifications: 'お知らせ',
 };
 
 type Key = keyof typeof ja;
@@ -513,6 +514,7 @@ const en: Record<Key, string> = {
   addMember: 'Add {name} to the team',
   removeMember: 'Remove {name} from the team',
   searchStaff: 'Search',
+  notifications: 'Notifications',
 };
 
 export type PlatinumTextKey = Key;

@@ -17,11 +17,18 @@ export function PlatinumHomePage() {
   return (
     <div className="flex flex-col gap-6">
       <PageHeading lead={text('lead')}>{text('title')}</PageHeading>
-      <p>
-        <Link to="/platinum/assigned" className="link text-std-16N-170">
-          {text('assigned')}
-        </Link>
-      </p>
+      <ul className="flex flex-wrap gap-x-6 gap-y-2">
+        <li>
+          <Link to="/platinum/assigned" className="link text-std-16N-170">
+            {text('assigned')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/notifications" className="link text-std-16N-170">
+            {text('notifications')}
+          </Link>
+        </li>
+      </ul>
       <h2 className="text-std-20B-150 text-solid-gray-900">{text('campaigns')}</h2>
       {campaigns.isPending ? <Loading /> : null}
       {campaigns.isError ? (
