@@ -22,7 +22,9 @@ export const clusterGroupSchema = z
     nameEn: z.string(),
     subtitle: z.string().nullable(),
     approach: z.string(),
-    kinds: z.array(z.object({ code: z.enum(CLUSTER_KINDS), name: z.string(), nameEn: z.string(), approach: z.string() })),
+    kinds: z.array(
+      z.object({ code: z.enum(CLUSTER_KINDS), name: z.string(), nameEn: z.string(), approach: z.string() }),
+    ),
   })
   .openapi('ClusterGroup');
 
@@ -41,7 +43,9 @@ export function presentCluster(row: ClusterListRow): z.infer<typeof clusterSchem
 }
 
 /** Shapes the groups with their kinds nested. */
-export function presentGroups(data: Awaited<ReturnType<typeof listGroupsAndKinds>>): z.infer<typeof clusterGroupSchema>[] {
+export function presentGroups(
+  data: Awaited<ReturnType<typeof listGroupsAndKinds>>,
+): z.infer<typeof clusterGroupSchema>[] {
   return data.groups.map((group) => ({
     code: group.code,
     name: group.name,

@@ -49,14 +49,23 @@ export async function listClustersForYear(db: Executor, fiscalYear: number, clus
     .innerJoin(clusterGroups, eq(clusterGroups.code, clusterRevisions.groupCode))
     .leftJoin(clusterKinds, eq(clusterKinds.code, clusterRevisions.kindCode))
     .leftJoin(analyses, and(eq(analyses.clusterId, clusters.id), eq(analyses.fiscalYear, fiscalYear)))
-    .where(clusterId ? and(revisionInEffect(fiscalYear), eq(clusters.id, clusterId)) : revisionInEffect(fiscalYear))
+    .where(
+      clusterId
+        ? and(revisionInEffect(fiscalYear), eq(clusters.id, clusterId))
+        : revisionInEffect(fiscalYear),
+    )
     .orderBy(asc(clusterRevisions.number));
   const owners = rows.length
     ? await db
         .select({ clusterId: clusterOwners.clusterId, id: orgUnits.id, name: orgUnits.name })
         .from(clusterOwners)
         .innerJoin(orgUnits, eq(orgUnits.id, clusterOwners.orgUnitId))
-        .where(inArray(clusterOwners.clusterId, rows.map((row) => row.id)))
+        .where(
+          inArray(
+            clusterOwners.clusterId,
+            rows.map((row) => row.id),
+          ),
+        )
         .orderBy(asc(orgUnits.sortOrder))
     : [];
   const ownersByCluster = new Map<string, { id: string; name: string }[]>();
@@ -88,7 +97,11 @@ export async function lockCluster(db: Executor, clusterId: string) {
 }
 
 /** Changes a revision in place. */
-export async function updateRevision(db: Executor, id: string, values: Partial<typeof clusterRevisions.$inferInsert>) {
+export async function updateRevision(
+  db: Executor,
+  id: string,
+  values: Partial<typeof clusterRevisions.$inferInsert>,
+) {
   await db.update(clusterRevisions).set(values).where(eq(clusterRevisions.id, id));
 }
 
@@ -99,7 +112,10 @@ export async function insertRevision(db: Executor, values: typeof clusterRevisio
 
 /** Bumps a cluster's version. */
 export async function bumpClusterVersion(db: Executor, clusterId: string, version: number) {
-  await db.update(clusters).set({ version: version + 1, updatedAt: new Date() }).where(eq(clusters.id, clusterId));
+  await db
+    .update(clusters)
+    .set({ version: version + 1, updatedAt: new Date() })
+    .where(eq(clusters.id, clusterId));
 }
 
 /** The analysis of a cluster in a year, or null. */
@@ -123,11 +139,22 @@ export async function deletePlannedAnalysis(db: Executor, analysisId: string) {
 }
 
 /** True when another cluster in effect that year already has the number. */
-export async function isNumberTaken(db: Executor, fiscalYear: number, number: number, exceptClusterId: string) {
+export async function isNumberTaken(
+  db: Executor,
+  fiscalYear: number,
+  number: number,
+  exceptClusterId: string,
+) {
   const rows = await db
     .select({ id: clusterRevisions.clusterId })
     .from(clusterRevisions)
-    .where(and(revisionInEffect(fiscalYear), eq(clusterRevisions.number, number), sql`${clusterRevisions.clusterId} <> ${exceptClusterId}`))
+    .where(
+      and(
+        revisionInEffect(fiscalYear),
+        eq(clusterRevisions.number, number),
+        sql`${clusterRevisions.clusterId} <> ${exceptClusterId}`,
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }

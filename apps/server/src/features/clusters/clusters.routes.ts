@@ -1,14 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CLUSTER_GROUPS, CLUSTER_KINDS } from '@totonoe/domain';
+import { CLUSTER_GROUPS, CLUSTER_KINDS, fiscalYearOf } from '@totonoe/domain';
 import { authorize, requireUser } from '../../lib/authorization.ts';
-import { actorOf, type App } from '../../lib/context.ts';
+import { type App, actorOf } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { etagOf, requireIfMatch } from '../../lib/etag.ts';
 import { errorResponses, fiscalYearQuery, jsonBody, jsonResponse, uuidParam } from '../../lib/openapi.ts';
+import { cachedJson } from '../../lib/response-cache.ts';
 import { resolveFiscalYear } from '../fiscal-years/index.ts';
-import { listClustersForYear, listGroupsAndKinds } from './clusters.queries.ts';
 import { clusterPolicy } from './clusters.policy.ts';
 import { clusterGroupSchema, clusterSchema, presentCluster, presentGroups } from './clusters.presenter.ts';
+import { listClustersForYear, listGroupsAndKinds } from './clusters.queries.ts';
 import { updateCluster } from './update-cluster.ts';
 
 const yearQuery = z.object({ fy: fiscalYearQuery.optional() });
@@ -21,7 +22,11 @@ const listRouteDef = createRoute({
   request: { query: yearQuery },
   responses: {
     200: jsonResponse(
-      z.object({ fiscalYear: z.number().int(), groups: z.array(clusterGroupSchema), items: z.array(clusterSchema) }),
+      z.object({
+        fiscalYear: z.number().int(),
+        groups: z.array(clusterGroupSchema),
+        items: z.array(clusterSchema),
+      }),
       'The register',
     ),
     ...errorResponses(400, 404),
@@ -50,16 +55,30 @@ const updateRouteDef = createRoute({
   tags: ['clusters'],
   summary: 'Change a cluster from a fiscal year on (reform office, If-Match)',
   request: { params: uuidParam, query: yearQuery, ...jsonBody(updateBody) },
-  responses: { 200: jsonResponse(clusterSchema, 'Updated'), ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
+  responses: {
+    200: jsonResponse(clusterSchema, 'Updated'),
+    ...errorResponses(400, 401, 403, 404, 409, 412, 428),
+  },
 });
 
 /** The cluster register. */
 export function registerClusterRoutes(app: App): void {
   app.openapi(listRouteDef, async (c) => {
     const { db } = c.get('services');
-    const fiscalYear = await resolveFiscalYear(db, c.req.valid('query').fy);
-    const [groups, rows] = await Promise.all([listGroupsAndKinds(db), listClustersForYear(db, fiscalYear)]);
-    return c.json({ fiscalYear, groups: presentGroups(groups), items: rows.map(presentCluster) }, 200);
+    const requested = c.req.valid('query').fy;
+    // Public and the same for everyone: served from cache until a write bumps 'cluster_register'.
+    return cachedJson(c, {
+      key: `clusters:${requested ?? `current-${fiscalYearOf(new Date())}`}`,
+      topics: ['cluster_register'],
+      build: async () => {
+        const fiscalYear = await resolveFiscalYear(db, requested);
+        const [groups, rows] = await Promise.all([
+          listGroupsAndKinds(db),
+          listClustersForYear(db, fiscalYear),
+        ]);
+        return { fiscalYear, groups: presentGroups(groups), items: rows.map(presentCluster) };
+      },
+    }) as never;
   });
 
   app.openapi(getRouteDef, async (c) => {

@@ -1,6 +1,6 @@
 import { type ClusterGroup, type ClusterKind, isKindAllowedForGroup } from '@totonoe/domain';
 import type { Transaction } from '../../db/client.ts';
-import { recordAudit, type Actor } from '../../lib/audit.ts';
+import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVersion } from '../../lib/etag.ts';
 import {
@@ -31,7 +31,13 @@ export type ClusterChanges = {
  */
 export async function updateCluster(
   tx: Transaction,
-  options: { clusterId: string; fiscalYear: number; expectedVersion: number; changes: ClusterChanges; actor: Actor },
+  options: {
+    clusterId: string;
+    fiscalYear: number;
+    expectedVersion: number;
+    changes: ClusterChanges;
+    actor: Actor;
+  },
 ) {
   const cluster = await lockCluster(tx, options.clusterId);
   if (!cluster) throw notFound();
@@ -42,7 +48,12 @@ export async function updateCluster(
 
   const { isAnalysisTarget, ...fieldChanges } = options.changes;
   const group = fieldChanges.group ?? revision.groupCode;
-  const kind = fieldChanges.kind === undefined ? (fieldChanges.group && fieldChanges.group !== 'policy_program' ? null : revision.kindCode) : fieldChanges.kind;
+  const kind =
+    fieldChanges.kind === undefined
+      ? fieldChanges.group && fieldChanges.group !== 'policy_program'
+        ? null
+        : revision.kindCode
+      : fieldChanges.kind;
   if (!isKindAllowedForGroup(group, kind)) {
     throw new AppError('validation_failed', {
       messages: {
@@ -52,13 +63,27 @@ export async function updateCluster(
     });
   }
   const number = fieldChanges.number ?? revision.number;
-  if (number !== revision.number && (await isNumberTaken(tx, options.fiscalYear, number, options.clusterId))) {
-    throw new AppError('conflict', { messages: { ja: 'この番号は既に使われています。', en: 'This number is already used.' } });
+  if (
+    number !== revision.number &&
+    (await isNumberTaken(tx, options.fiscalYear, number, options.clusterId))
+  ) {
+    throw new AppError('conflict', {
+      messages: { ja: 'この番号は既に使われています。', en: 'This number is already used.' },
+    });
   }
   const name = fieldChanges.name ?? revision.name;
-  const isChanged = name !== revision.name || group !== revision.groupCode || kind !== revision.kindCode || number !== revision.number;
+  const isChanged =
+    name !== revision.name ||
+    group !== revision.groupCode ||
+    kind !== revision.kindCode ||
+    number !== revision.number;
   if (isChanged) {
-    const changeKind = group !== revision.groupCode || kind !== revision.kindCode ? 'regrouped' : name !== revision.name ? 'renamed' : 'renumbered';
+    const changeKind =
+      group !== revision.groupCode || kind !== revision.kindCode
+        ? 'regrouped'
+        : name !== revision.name
+          ? 'renamed'
+          : 'renumbered';
     if (revision.validFromFiscalYear === options.fiscalYear) {
       await updateRevision(tx, revision.id, { name, groupCode: group, kindCode: kind, number, changeKind });
     } else {
@@ -81,7 +106,10 @@ export async function updateCluster(
     if (!isAnalysisTarget && analysis) {
       if (analysis.stage !== 'planned') {
         throw new AppError('conflict', {
-          messages: { ja: '着手済みの経営分析は対象から外せません。', en: 'An analysis already started cannot be taken off the plan.' },
+          messages: {
+            ja: '着手済みの経営分析は対象から外せません。',
+            en: 'An analysis already started cannot be taken off the plan.',
+          },
         });
       }
       await deletePlannedAnalysis(tx, analysis.id);
