@@ -1,4 +1,11 @@
-import { clusterGroupLabel, clusterKindLabel, isIdeaVisibleToPeers } from '@totonoe/domain';
+import {
+  clusterGroupLabel,
+  clusterKindLabel,
+  isIdeaVisibleToPeers,
+  NEED_CHANNEL_LABELS,
+  NEED_SIDE_LABELS,
+  truncateText,
+} from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
 import { joinText, type SearchDocument, type SearchKind, textOfJson } from './search-documents.ts';
 import {
@@ -10,6 +17,7 @@ import {
   loadIdeas,
   loadInitiatives,
   loadMeetings,
+  loadNeeds,
   loadUsers,
   policyIdsOfVersions,
 } from './search-sources.queries.ts';
@@ -325,6 +333,47 @@ async function initiativeDocuments(db: Executor, ids: string[], tree: OrgTree): 
   }));
 }
 
+/**
+ * 受け手・担い手のニーズ・課題 (needs.policy): the reform office, the executive and the holding
+ * unit read a need; the public reads only the text the reform office published. The reporter's
+ * name and contact are never indexed.
+ */
+async function needDocuments(db: Executor, ids: string[], tree: OrgTree): Promise<SearchDocument[]> {
+  return (await loadNeeds(db, ids)).flatMap((need) => {
+    const label = `${NEED_SIDE_LABELS[need.side].ja}のニーズ・課題`;
+    const base = {
+      kind: 'need' as const,
+      recordId: need.id,
+      fiscalYear: need.fiscalYear,
+      orgUnitPath: pathOf(tree, need.orgUnitId),
+      sortAt: need.updatedAt,
+    };
+    const documents: SearchDocument[] = [
+      {
+        ...base,
+        tier: 'restricted',
+        status: need.status,
+        title: `${label}：${truncateText(need.body.replace(/\s+/gu, ' '), 40)}`,
+        body: joinText(need.body, NEED_CHANNEL_LABELS[need.channel].ja, tree.get(need.orgUnitId)?.name),
+        link: `/needs/${need.id}`,
+        audience: { roles: EVERY_UNIT, unitIds: pathOf(tree, need.orgUnitId) },
+      },
+    ];
+    if (need.isPublic && need.publicText) {
+      documents.push({
+        ...base,
+        tier: 'public',
+        status: 'published',
+        title: `${label}：${truncateText(need.publicText.replace(/\s+/gu, ' '), 40)}`,
+        body: joinText(need.publicText, tree.get(need.orgUnitId)?.name),
+        link: '/public',
+        audience: { isPublic: true },
+      });
+    }
+    return documents;
+  });
+}
+
 const BUILDERS: Record<
   SearchKind,
   (db: Executor, ids: string[], tree: OrgTree) => Promise<SearchDocument[]>
@@ -336,6 +385,7 @@ const BUILDERS: Record<
   bureau_policy: bureauPolicyDocuments,
   analysis: analysisDocuments,
   initiative: initiativeDocuments,
+  need: needDocuments,
 };
 
 /**

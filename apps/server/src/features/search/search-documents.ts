@@ -9,6 +9,7 @@ export const SEARCH_KINDS = [
   'bureau_policy',
   'initiative',
   'idea',
+  'need',
   'user',
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];

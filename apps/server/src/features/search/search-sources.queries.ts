@@ -18,6 +18,7 @@ import {
   meetingMaterials,
   meetingMinutes,
   meetings,
+  needs,
   orgUnits,
   platinumCampaigns,
   platinumComments,
@@ -271,4 +272,23 @@ export async function loadInitiatives(db: Executor, ids: string[]) {
     ...row,
     updates: updates.filter((update) => update.initiativeId === row.id).map((update) => update.body),
   }));
+}
+
+/** Needs with their unit (never the reporter's name or contact: personal data stays out of the index). */
+export function loadNeeds(db: Executor, ids: string[]) {
+  return db
+    .select({
+      id: needs.id,
+      side: needs.side,
+      channel: needs.channel,
+      body: needs.body,
+      fiscalYear: needs.fiscalYear,
+      orgUnitId: needs.orgUnitId,
+      status: needs.status,
+      isPublic: needs.isPublic,
+      publicText: needs.publicText,
+      updatedAt: needs.updatedAt,
+    })
+    .from(needs)
+    .where(inArray(needs.id, ids));
 }

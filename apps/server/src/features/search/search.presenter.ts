@@ -10,6 +10,7 @@ export const SEARCH_KIND_LABELS: Record<SearchKind, { ja: string; en: string }> 
   bureau_policy: { ja: '局区X方針', en: 'Bureau X policy' },
   initiative: { ja: '取組', en: 'Initiative' },
   idea: { ja: 'アイデア', en: 'Idea' },
+  need: { ja: 'ニーズ・課題', en: 'Need' },
   user: { ja: '職員', en: 'Person' },
 };
 

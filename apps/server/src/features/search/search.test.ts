@@ -65,6 +65,10 @@ with
   report as (
     insert into analysis_reports (analysis_id, content)
     select id, '{"memo": "内部検討メモ：統廃合案"}'::jsonb from analysis returning analysis_id),
+  need as (
+    insert into needs (side, channel, body, received_on, fiscal_year, org_unit_id, reporter_name, reporter_contact, is_public, public_text)
+    select 'recipient', 'counter', '保育園の空きがなく困っています（連絡先 090-1234-5678）', '2031-05-01', 2031, id, '市民 花子', '090-1234-5678', true,
+      '保育園の空きがなく困っています' from kodomo returning id),
   reported as (
     insert into analysis_versions (analysis_id, number, report, status, content)
     select id, 1, 'progress_reported', 'reported', '{"conclusion": "待機児童は減少傾向"}'::jsonb from analysis returning id)
@@ -103,7 +107,7 @@ beforeAll(async () => {
   await t.database.pool.query(CORPUS);
   // Only the corpus and the demo people are queued; the demo's other records stay out of the index.
   await t.database.pool.query(
-    "delete from search_queue where not (record_id in (select id::text from platinum_ideas where campaign_id in (select id from platinum_campaigns where fiscal_year = 2031)) or kind = 'user' or record_id in (select id::text from meetings where fiscal_year = 2031) or record_id in (select id::text from analyses where fiscal_year = 2031) or record_id in (select id::text from initiatives where fiscal_year = 2031) or record_id in (select id::text from bureau_policies where fiscal_year = 2031) or record_id in (select cluster_id::text from cluster_revisions where valid_from_fiscal_year = 2031) or kind = 'bureau_policy_version')",
+    "delete from search_queue where not (record_id in (select id::text from platinum_ideas where campaign_id in (select id from platinum_campaigns where fiscal_year = 2031)) or kind = 'user' or record_id in (select id::text from meetings where fiscal_year = 2031) or record_id in (select id::text from analyses where fiscal_year = 2031) or record_id in (select id::text from initiatives where fiscal_year = 2031) or record_id in (select id::text from bureau_policies where fiscal_year = 2031) or record_id in (select id::text from needs where fiscal_year = 2031) or record_id in (select cluster_id::text from cluster_revisions where valid_from_fiscal_year = 2031) or kind = 'bureau_policy_version')",
   );
   await t.database.pool.query(
     "insert into search_queue (kind, record_id) select 'user', id::text from users on conflict do nothing",
@@ -148,14 +152,19 @@ const NAMED_IDEA = 'idea:No.1 テレワーク申請の電子化';
 const HIDDEN_IDEA = 'idea:No.3 不適切な投稿の例';
 const PUBLISHED_POLICY = 'bureau_policy:子ども家庭局X方針（令和13年度）';
 const DRAFT_POLICY = 'bureau_policy:こども食堂の拡充を盛り込む案';
+const NEED = 'need:受け手のニーズ・課題：保育園の空きがなく困っています（連絡先 090-1234-5678）';
+const PUBLIC_NEED = 'need:受け手のニーズ・課題：保育園の空きがなく困っています';
 
 describe('Japanese that works', () => {
   it('finds 保育所 and 保育園 with the two characters 保育, and nothing for 保険', async () => {
-    expect(await hits('anonymous', '保育')).toEqual([ANALYSIS, CLUSTER, MEETING].sort());
+    expect(await hits('anonymous', '保育')).toEqual([ANALYSIS, CLUSTER, MEETING, PUBLIC_NEED].sort());
     expect(await hits('staff1', '保育')).toEqual(
-      [ANALYSIS, ANONYMOUS_IDEA, CLUSTER, INITIATIVE, MEETING].sort(),
+      [ANALYSIS, ANONYMOUS_IDEA, CLUSTER, INITIATIVE, MEETING, PUBLIC_NEED].sort(),
     );
-    expect(await hits('staff1', '保育園')).toEqual([ANONYMOUS_IDEA, MEETING].sort());
+    expect(await hits('kodomo-staff', '保育')).toEqual(
+      [ANALYSIS, ANONYMOUS_IDEA, CLUSTER, INITIATIVE, MEETING, NEED].sort(),
+    );
+    expect(await hits('staff1', '保育園')).toEqual([ANONYMOUS_IDEA, MEETING, PUBLIC_NEED].sort());
     expect(await hits('staff1', '保育所')).toEqual([ANALYSIS, CLUSTER].sort());
     expect(await hits('staff1', '保険')).toEqual([]);
     expect(await hits('staff1', '存在しない言葉')).toEqual([]);
@@ -172,7 +181,9 @@ describe('Japanese that works', () => {
   it('needs every word of a query and finds one character by scanning', async () => {
     expect(await hits('staff1', '保育 確保')).toEqual([INITIATIVE]);
     expect(await hits('staff1', '保育 廃止')).toEqual([]);
-    expect(await hits('anonymous', '育')).toEqual([ANALYSIS, CLUSTER, MEETING, PUBLISHED_POLICY].sort());
+    expect(await hits('anonymous', '育')).toEqual(
+      [ANALYSIS, CLUSTER, MEETING, PUBLIC_NEED, PUBLISHED_POLICY].sort(),
+    );
   });
 
   it('highlights what matched in the original text of title and snippet', async () => {
@@ -191,7 +202,13 @@ describe('Japanese that works', () => {
 
   it('ranks a match in the title above one in the text', async () => {
     const result = await search('staff1', '保育園');
-    expect(result.items.map((item) => item.kind)).toEqual(['idea', 'meeting']);
+    expect(
+      result.items
+        .map((item) => item.kind)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['idea', 'need']);
+    expect(result.items[2]?.kind).toBe('meeting');
   });
 });
 
@@ -246,6 +263,15 @@ describe('permissions by construction', () => {
       expect(await hits(who, '統廃合'), who).toEqual([ANALYSIS]);
   });
 
+  it('never indexes a citizen’s name or contact, and shows the public only the published text', async () => {
+    for (const who of ['reform', 'kodomo-staff', 'admin'])
+      expect(await hits(who, '市民 花子'), who).toEqual([]);
+    expect(await hits('kodomo-staff', '090')).toEqual([NEED]);
+    expect(await hits('mayor', '090')).toEqual([NEED]);
+    expect(await hits('anonymous', '090')).toEqual([]);
+    expect(await hits('staff2', '090')).toEqual([]);
+  });
+
   it('lets only system administrators find people', async () => {
     expect(await hits('admin', '福祉 一郎')).toEqual(['user:福祉 一郎', NAMED_IDEA].sort());
     expect(await hits('admin', 'staff1@demo')).toEqual(['user:福祉 一郎']);
@@ -257,7 +283,9 @@ describe('permissions by construction', () => {
   });
 
   it('searches only what is published on the portal, even when signed in', async () => {
-    expect(await hits('staff1', '保育', '&scope=public')).toEqual([ANALYSIS, CLUSTER, MEETING].sort());
+    expect(await hits('staff1', '保育', '&scope=public')).toEqual(
+      [ANALYSIS, CLUSTER, MEETING, PUBLIC_NEED].sort(),
+    );
     expect(await hits('reform', '人事検討', '&scope=public')).toEqual([]);
   });
 });
@@ -273,12 +301,13 @@ describe('filters', () => {
       analysis: 1,
       initiative: 1,
       idea: 1,
+      need: 1,
     });
-    expect(await hits('staff1', '保育', '&fy=2031')).toHaveLength(5);
+    expect(await hits('staff1', '保育', '&fy=2031')).toHaveLength(6);
     expect(await hits('staff1', '保育', '&fy=2030')).toEqual([]);
     // The anonymous idea carries no bureau: the filter cannot point at its author.
     expect(await hits('staff1', '保育', `&orgUnit=${ids.kodomo}`)).toEqual(
-      [ANALYSIS, CLUSTER, INITIATIVE, MEETING].sort(),
+      [ANALYSIS, CLUSTER, INITIATIVE, MEETING, PUBLIC_NEED].sort(),
     );
     expect(await hits('staff1', '保育', '&kind=idea&status=submitted')).toEqual([ANONYMOUS_IDEA]);
     expect(await hits('staff1', '保育', '&kind=idea&status=hidden')).toEqual([]);
@@ -287,11 +316,11 @@ describe('filters', () => {
   it('pages through results', async () => {
     const first = await search('staff1', '保育', '&pageSize=2');
     const second = await search('staff1', '保育', '&pageSize=2&page=3');
-    expect(first).toMatchObject({ total: 5 });
+    expect(first).toMatchObject({ total: 6 });
     expect(first.items).toHaveLength(2);
-    expect(second.items).toHaveLength(1);
+    expect(second.items).toHaveLength(2);
     const beyond = await search('staff1', '保育', '&pageSize=2&page=9');
-    expect(beyond).toMatchObject({ total: 5, items: [] });
+    expect(beyond).toMatchObject({ total: 6, items: [] });
   });
 
   it('refuses bad input with 400 and nothing else', async () => {
@@ -323,6 +352,6 @@ describe('an index that follows every write', () => {
     await t.database.pool.query('update platinum_ideas set status = $1 where id = $2', ['hidden', ids.i2]);
     expect(await hits('staff1', '送迎')).toEqual([]);
     await t.database.pool.query("update meetings set is_public = false where title = '第1回X会議'");
-    expect(await hits('anonymous', '保育')).toEqual([ANALYSIS, CLUSTER].sort());
+    expect(await hits('anonymous', '保育')).toEqual([ANALYSIS, CLUSTER, PUBLIC_NEED].sort());
   });
 });
