@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFigures } from '../apps/server/src/security/figures.ts';
 import { XSS_FILE_NAMES, XSS_MARKER, XSS_PAYLOADS } from '../apps/server/src/security/xss-payloads.ts';
 import { baseUrl, launchBrowser, newPage, signIn } from './helpers.ts';
 
@@ -204,6 +205,7 @@ describe('stored cross-site scripting in the browser', () => {
       if (await expectInert(viewer.page, viewer.dialogs, path)) pagesShowingPayloads += 1;
     }
     // The pages rendered the payloads as text: otherwise nothing was tested.
+    writeFigures('e2e-xss', { stored, pagesOpened: pages.length, pagesShowingPayloads });
     expect(pagesShowingPayloads).toBeGreaterThanOrEqual(4);
     await reformPage.close();
     await adminPage.close();
