@@ -7,6 +7,7 @@ const KINDS: readonly SearchKind[] = [
   'bureau_policy',
   'initiative',
   'idea',
+  'need',
   'user',
 ];
 
