@@ -28,7 +28,8 @@ const FILE_NAMES = OPEN_DATASETS.flatMap((dataset) => [`${dataset.id}.csv`, `${d
   string,
   ...string[],
 ];
-const PUBLIC_CACHE = 'public, max-age=60';
+// Published content changes when the office publishes: every reader asks again (no stale copies).
+const PUBLIC_CACHE = 'no-cache';
 
 const programmeRouteDef = createRoute({
   method: 'get',

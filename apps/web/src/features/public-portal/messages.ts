@@ -46,7 +46,7 @@ const ja = {
   'file.csvUtf8': 'CSV（UTF-8）',
   'file.csvSjis': 'CSV（Shift_JIS）',
   'file.json': 'JSON',
-  downloadNamed: '{dataset}の{format}',
+  downloadNamed: '（{dataset}）',
 };
 
 type Key = keyof typeof ja;
@@ -95,7 +95,7 @@ const en: Record<Key, string> = {
   'file.csvUtf8': 'CSV (UTF-8)',
   'file.csvSjis': 'CSV (Shift_JIS)',
   'file.json': 'JSON',
-  downloadNamed: '{format} of {dataset}',
+  downloadNamed: ' ({dataset})',
 };
 
 export type PortalTextKey = Key;

@@ -70,9 +70,11 @@ export function BreakdownChart({
                     to={paths.progressRecords.path}
                     search={{ fy: fiscalYear, orgUnit: orgUnitId, metric, key: keyOf(item.key) }}
                     className="link"
-                    aria-label={text('recordsOf', { label: item.label[language], count: item.count })}
                   >
                     {formatCount(item.count, language)}
+                    <span className="sr-only">
+                      {text('recordsOf', { label: item.label[language], count: item.count })}
+                    </span>
                   </Link>
                 ) : (
                   <span className="text-solid-gray-600">—</span>
@@ -112,9 +114,9 @@ export function FigureLink({
       to={paths.progressRecords.path}
       search={{ fy: fiscalYear, orgUnit: orgUnitId, metric, key: recordKey }}
       className="link tabular-nums"
-      aria-label={text('recordsOf', { label, count })}
     >
       {formatCount(count, language)}
+      <span className="sr-only">{text('recordsOf', { label, count })}</span>
     </Link>
   );
 }

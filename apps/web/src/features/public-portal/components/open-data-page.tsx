@@ -88,16 +88,11 @@ export function OpenDataPage({
                     <ul className="flex flex-col gap-1">
                       {dataset.distributions.map((file) => (
                         <li key={file.url}>
-                          <a
-                            href={file.url}
-                            className="link"
-                            download
-                            aria-label={text('downloadNamed', {
-                              dataset: dataset.title,
-                              format: text(fileLabel(file.format, file.encoding)),
-                            })}
-                          >
+                          <a href={file.url} className="link" download>
                             {text(fileLabel(file.format, file.encoding))}
+                            <span className="sr-only">
+                              {text('downloadNamed', { dataset: dataset.title })}
+                            </span>
                           </a>
                         </li>
                       ))}

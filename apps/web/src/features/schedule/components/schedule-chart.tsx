@@ -151,7 +151,7 @@ export function ScheduleChart({ schedule, months }: { schedule: Schedule; months
                   </>
                 );
                 return href ? (
-                  <a key={placed.entry.id} href={href} onClick={follow(href)} aria-label={title}>
+                  <a key={placed.entry.id} href={href} onClick={follow(href)}>
                     {body}
                   </a>
                 ) : (
@@ -185,7 +185,7 @@ export function ScheduleChart({ schedule, months }: { schedule: Schedule; months
                 </>
               );
               return href ? (
-                <a key={placed.entry.id} href={href} onClick={follow(href)} aria-label={title}>
+                <a key={placed.entry.id} href={href} onClick={follow(href)}>
                   {body}
                 </a>
               ) : (

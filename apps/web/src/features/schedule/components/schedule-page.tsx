@@ -18,10 +18,10 @@ import { useSaveScheduleEntry, useSchedule } from '../api/schedule';
 import { type ScheduleTextKey, useScheduleText } from '../messages';
 import type { Schedule, ScheduleEntry } from '../types';
 import { firstMonthWithEntries, monthColumns, spanFractions } from '../utils/chart-layout';
+import { useLandscapePrint } from '../utils/landscape-print';
 import { EntryDialog } from './entry-dialog';
 import { ScheduleChart } from './schedule-chart';
 import { entryHref } from './schedule-links';
-import './schedule-print.css';
 
 function ScheduleTable({
   schedule,
@@ -98,21 +98,13 @@ function ScheduleTable({
                     <td className="px-2 py-2 print:hidden">
                       {entry.source === 'office' && entry.version !== null ? (
                         <span className="flex gap-2">
-                          <Button
-                            variant="tertiary"
-                            size="xs"
-                            aria-label={text('editNamed', { label: entry.label })}
-                            onClick={() => onEdit(entry)}
-                          >
+                          <Button variant="tertiary" size="xs" onClick={() => onEdit(entry)}>
                             {text('edit')}
+                            <span className="sr-only">{text('editNamed', { label: entry.label })}</span>
                           </Button>
-                          <Button
-                            variant="tertiary"
-                            size="xs"
-                            aria-label={text('removeNamed', { label: entry.label })}
-                            onClick={() => onRemove(entry)}
-                          >
+                          <Button variant="tertiary" size="xs" onClick={() => onRemove(entry)}>
                             {text('remove')}
+                            <span className="sr-only">{text('removeNamed', { label: entry.label })}</span>
                           </Button>
                         </span>
                       ) : null}
@@ -151,6 +143,7 @@ export function SchedulePage({
   const [message, setMessage] = useState('');
   const fromId = useId();
   useDocumentTitle(text('title'));
+  useLandscapePrint();
   const canEdit = hasAnyRole(me.data, ['reform_office']);
 
   const body = () => {
@@ -207,7 +200,7 @@ export function SchedulePage({
             {errorText(remove.error)}
           </Alert>
         ) : null}
-        <div className="schedule-print flex flex-col gap-3">
+        <div className="flex break-inside-avoid flex-col gap-3 print:w-[265mm]">
           <ScheduleChart schedule={data} months={months} />
           <p className="text-std-16N-170 text-solid-gray-700">
             {text('legend')}
