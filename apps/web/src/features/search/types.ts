@@ -5,6 +5,7 @@ export type SearchKind =
   | 'bureau_policy'
   | 'initiative'
   | 'idea'
+  | 'need'
   | 'user';
 
 export type TextSegment = { text: string; isMatch: boolean };
