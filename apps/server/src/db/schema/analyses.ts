@@ -29,7 +29,10 @@ export const analysisVersionStatusEnum = pgEnum('analysis_version_status', [
   'reported',
 ]);
 export const analysisDirectionKindEnum = pgEnum('analysis_direction_kind', ANALYSIS_DIRECTION_KINDS);
-export const analysisEffectCategoryEnum = pgEnum('analysis_effect_category', ['expenditure_cut', 'revenue_gain']);
+export const analysisEffectCategoryEnum = pgEnum('analysis_effect_category', [
+  'expenditure_cut',
+  'revenue_gain',
+]);
 export const analysisEffectRecurrenceEnum = pgEnum('analysis_effect_recurrence', ['one_off', 'recurring']);
 export const analysisEffectStageEnum = pgEnum('analysis_effect_stage', ['planned', 'actual']);
 export const benchmarkDirectionEnum = pgEnum('benchmark_direction', BENCHMARK_DIRECTIONS);
