@@ -68,7 +68,10 @@ export const platinumTeamMembers = pgTable(
       .references(() => users.id),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.userId] }), index('platinum_team_members_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.userId] }),
+    index('platinum_team_members_user_idx').on(t.userId),
+  ],
 );
 
 /** 課題: ideas the PT grouped, carried through the bureau's decision to the announced response. */

@@ -1,2 +1,7 @@
 export { findInitiative } from './initiatives.queries.ts';
-export { countInitiatives, defaultAsOf, type InitiativeCounts, listInitiativeItems } from './load-initiatives.ts';
+export {
+  countInitiatives,
+  defaultAsOf,
+  type InitiativeCounts,
+  listInitiativeItems,
+} from './load-initiatives.ts';
