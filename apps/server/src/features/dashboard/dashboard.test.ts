@@ -17,8 +17,16 @@ type Dashboard = {
     items: { title: string; spanLabel: { ja: string }; isHeld: boolean }[];
   };
   policies: { isAvailable: boolean; byStatus: Breakdown[] };
-  initiatives: { isAvailable: boolean; total: number; byStatus: Breakdown[] };
-  effects: { isAvailable: boolean; planned: string; actual: string; total: string };
+  initiatives: { isAvailable: boolean; total: number; byStatus: Breakdown[]; stale: number };
+  effects: {
+    isAvailable: boolean;
+    planned: string;
+    actual: string;
+    total: string;
+    target: { name: string } | null;
+    percentOfTarget: number | null;
+  };
+  needs: { isAvailable: boolean; total: number; bySide: Breakdown[]; byStatus: Breakdown[] };
 };
 type Records = {
   title: { ja: string };
@@ -138,6 +146,45 @@ describe('the progress dashboard', () => {
     ).body as Records;
     const lines = await sql('select count(*)::int as n from effects where fiscal_year = 2024');
     expect(drill.items).toHaveLength(lines[0].n);
+  });
+  it('counts needs by side and status and lists them without the reporter', async () => {
+    const body = (await t.call('GET', '/api/v1/dashboard?fy=2024', { cookie })).body as Dashboard;
+    const sides = await sql(
+      'select side, count(*)::int as n from needs where fiscal_year = 2024 group by side',
+    );
+    expect(body.needs.isAvailable).toBe(true);
+    expect(body.needs.total).toBe(sides.reduce((sum, row) => sum + row.n, 0));
+    for (const row of sides)
+      expect(body.needs.bySide.find((entry) => entry.key === row.side)?.count).toBe(row.n);
+    const drill = (await t.call('GET', '/api/v1/dashboard/records?fy=2024&metric=needs&key=all', { cookie }))
+      .body as Records;
+    expect(drill.items).toHaveLength(body.needs.total);
+    const reporters = await sql(
+      'select reporter_name, reporter_contact from needs where reporter_name is not null',
+    );
+    const text = JSON.stringify(drill);
+    for (const row of reporters) {
+      expect(text).not.toContain(row.reporter_name);
+      if (row.reporter_contact) expect(text).not.toContain(row.reporter_contact);
+    }
+  });
+
+  it('lists the initiatives owing an update and measures the ledger against its target', async () => {
+    const body = (await t.call('GET', '/api/v1/dashboard?fy=2024', { cookie })).body as Dashboard;
+    const stale = (
+      await t.call('GET', '/api/v1/dashboard/records?fy=2024&metric=initiatives&key=stale', { cookie })
+    ).body as Records;
+    expect(stale.items).toHaveLength(body.initiatives.stale);
+    const targets = await sql(
+      'select name from effect_targets where start_fiscal_year <= 2024 and end_fiscal_year >= 2024',
+    );
+    if (targets.length) {
+      expect(body.effects.target?.name).toBe(targets[0].name);
+      expect(body.effects.percentOfTarget).not.toBeNull();
+    }
+    const kodomo = (await t.call('GET', `/api/v1/dashboard?fy=2024&orgUnit=${kodomoId}`, { cookie }))
+      .body as Dashboard;
+    expect(kodomo.effects.percentOfTarget).toBeNull();
   });
 });
 

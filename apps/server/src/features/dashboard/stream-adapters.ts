@@ -13,11 +13,14 @@ import {
   NEED_SIDES,
   NEED_STATUS_LABELS,
   NEED_STATUSES,
+  type NeedSide,
+  type NeedStatus,
 } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
 import { loadOrgUnitTree } from '../bureau-policies/index.ts';
-import { listEffectItems } from '../effects/index.ts';
-import { countInitiatives } from '../initiatives/index.ts';
+import { listEffectItems, listTargets, loadLedger } from '../effects/index.ts';
+import { countInitiatives, defaultAsOf, listInitiativeItems } from '../initiatives/index.ts';
+import { listNeedItems } from '../needs/index.ts';
 
 /*
  * The dashboard's window on each stream. Every adapter reads only what its stream exports on
@@ -125,13 +128,27 @@ export async function initiativeFigures(db: Executor, scope: FigureScope): Promi
   };
 }
 
-/** The initiatives behind `status:…`, `health:…` or `stale`. Empty until the initiatives feature lands. */
-export async function initiativeRecords(
-  _db: Executor,
-  _scope: FigureScope,
-  _key: string,
-): Promise<RecordRef[]> {
-  return [];
+/** The initiatives behind `status:…`, `health:…`, `stale` (owing an update) or `all` (features/initiatives). */
+export async function initiativeRecords(db: Executor, scope: FigureScope, key: string): Promise<RecordRef[]> {
+  const [kind, value] = key.split(':') as [string, string | undefined];
+  const tree = await loadOrgUnitTree(db);
+  const items = await listInitiativeItems(
+    db,
+    {
+      fiscalYear: scope.fiscalYear,
+      ownerOrgUnitIds: scope.orgUnitIds ?? undefined,
+      status: kind === 'status' ? (value as (typeof INITIATIVE_STATUSES)[number]) : undefined,
+      health: kind === 'health' ? (value as (typeof INITIATIVE_HEALTHS)[number]) : undefined,
+      isUpdateDue: key === 'stale' ? true : undefined,
+    },
+    { tree, asOf: defaultAsOf(scope.fiscalYear) },
+  );
+  return items.map((item) => ({
+    id: item.id,
+    label: item.title,
+    detail: `${item.ownerOrgUnit.name}・${item.statusLabel.ja}・${item.healthLabel.ja}${item.isUpdateDue ? '・報告待ち' : ''}`,
+    link: { type: 'initiative', id: item.id },
+  }));
 }
 
 // ─── 効果額 (features/effects) ─────────────────────────────────────────────────────────────────
@@ -158,8 +175,8 @@ async function effectLines(db: Executor, scope: FigureScope) {
 }
 
 /**
- * The year's effect lines, planned and actual (features/effects). The programme target is not
- * exported by the effects feature yet, so the figures carry no target until it is.
+ * The year's effect lines, planned and actual, and — for the whole programme — the ledger against
+ * the target whose span holds the year (features/effects: listEffectItems, listTargets, loadLedger).
  */
 export async function effectFigures(db: Executor, scope: FigureScope): Promise<EffectFigures> {
   const lines = await effectLines(db, scope);
@@ -167,7 +184,27 @@ export async function effectFigures(db: Executor, scope: FigureScope): Promise<E
     lines.filter((line) => line.stage === stage).reduce((total, line) => total + BigInt(line.amount), 0n);
   const planned = sum('planned');
   const actual = sum('actual');
-  return { isAvailable: true, target: null, planned, actual, total: planned + actual, percentOfTarget: null };
+  const target = (await listTargets(db)).find(
+    (candidate) =>
+      candidate.startFiscalYear <= scope.fiscalYear && scope.fiscalYear <= candidate.endFiscalYear,
+  );
+  // The share of the target is the programme's; a bureau's lines alone say nothing about it.
+  const ledger = target && !scope.orgUnitIds ? await loadLedger(db, target, await loadOrgUnitTree(db)) : null;
+  return {
+    isAvailable: true,
+    target: target
+      ? {
+          name: target.name,
+          amount: target.amount,
+          startFiscalYear: target.startFiscalYear,
+          endFiscalYear: target.endFiscalYear,
+        }
+      : null,
+    planned,
+    actual,
+    total: planned + actual,
+    percentOfTarget: ledger ? ledger.progressPercent.total : null,
+  };
 }
 
 /** The ledger lines behind `planned`, `actual` or `all`. */
@@ -212,17 +249,64 @@ export async function platinumRecords(
 
 export type NeedFigures = { isAvailable: boolean; total: number; bySide: Breakdown[]; byStatus: Breakdown[] };
 
-/** Needs by side and status. Zero until the needs feature lands. */
-export async function needFigures(_db: Executor, _scope: FigureScope): Promise<NeedFigures> {
-  return {
-    isAvailable: false,
-    total: 0,
-    bySide: zeroes(NEED_SIDES, (key) => NEED_SIDE_LABELS[key as keyof typeof NEED_SIDE_LABELS]),
-    byStatus: zeroes(NEED_STATUSES, (key) => NEED_STATUS_LABELS[key as keyof typeof NEED_STATUS_LABELS]),
-  };
+/** How many needs match a filter (features/needs: listNeedItems; read as nobody, so no personal data). */
+async function countNeeds(
+  db: Executor,
+  scope: FigureScope,
+  filter: { side?: NeedSide; status?: NeedStatus },
+) {
+  const tree = await loadOrgUnitTree(db);
+  const { total } = await listNeedItems(
+    db,
+    { fiscalYear: scope.fiscalYear, orgUnitIds: scope.orgUnitIds ?? undefined, ...filter },
+    { page: 1, pageSize: 1 },
+    { user: null, tree },
+  );
+  return total;
 }
 
-/** The needs behind `side:…` or `status:…` (never the reporter's name or contact). Empty until the needs feature lands. */
-export async function needRecords(_db: Executor, _scope: FigureScope, _key: string): Promise<RecordRef[]> {
-  return [];
+/** Needs by side and status (features/needs). */
+export async function needFigures(db: Executor, scope: FigureScope): Promise<NeedFigures> {
+  const total = await countNeeds(db, scope, {});
+  const bySide: Breakdown[] = [];
+  for (const side of NEED_SIDES)
+    bySide.push({ key: side, label: NEED_SIDE_LABELS[side], count: await countNeeds(db, scope, { side }) });
+  const byStatus: Breakdown[] = [];
+  for (const status of NEED_STATUSES) {
+    byStatus.push({
+      key: status,
+      label: NEED_STATUS_LABELS[status],
+      count: await countNeeds(db, scope, { status }),
+    });
+  }
+  return { isAvailable: true, total, bySide, byStatus };
+}
+
+/** Most needs a drill-down lists at once. */
+const NEED_RECORD_LIMIT = 200;
+
+/**
+ * The needs behind `side:…`, `status:…` or `all`, with their text masked as the public would read
+ * it (phone numbers and e-mail addresses hidden) and never the reporter's name or contact.
+ */
+export async function needRecords(db: Executor, scope: FigureScope, key: string): Promise<RecordRef[]> {
+  const [kind, value] = key.split(':') as [string, string | undefined];
+  const tree = await loadOrgUnitTree(db);
+  const { items } = await listNeedItems(
+    db,
+    {
+      fiscalYear: scope.fiscalYear,
+      orgUnitIds: scope.orgUnitIds ?? undefined,
+      side: kind === 'side' ? (value as NeedSide) : undefined,
+      status: kind === 'status' ? (value as NeedStatus) : undefined,
+    },
+    { page: 1, pageSize: NEED_RECORD_LIMIT },
+    { user: null, tree },
+  );
+  return items.map((item) => ({
+    id: item.id,
+    label: item.publicPreview.length > 60 ? `${item.publicPreview.slice(0, 60)}…` : item.publicPreview,
+    detail: `${item.sideLabel.ja}・${item.channelLabel.ja}・${item.statusLabel.ja}・${item.orgUnit.name}・${item.receivedOn}`,
+    link: { type: 'need', id: item.id },
+  }));
 }

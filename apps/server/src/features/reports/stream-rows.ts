@@ -2,6 +2,8 @@ import { fiscalYearLabel } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
 import { loadOrgUnitTree } from '../bureau-policies/index.ts';
 import { listEffectItems } from '../effects/index.ts';
+import { defaultAsOf, listInitiativeItems } from '../initiatives/index.ts';
+import { listNeedItems } from '../needs/index.ts';
 
 /*
  * Row lists of the streams for the workbook's sheets and the CSV downloads. Each adapter reads only
@@ -21,9 +23,21 @@ export async function policyRows(_db: Executor, _fiscalYear: number): Promise<Ro
   return [];
 }
 
-/** 取組 of the year with status and health (features/initiatives). None until the feature lands. */
-export async function initiativeRows(_db: Executor, _fiscalYear: number): Promise<Row[]> {
-  return [];
+/** 取組 of the year with status and health (features/initiatives: listInitiativeItems). */
+export async function initiativeRows(db: Executor, fiscalYear: number): Promise<Row[]> {
+  const items = await listInitiativeItems(
+    db,
+    { fiscalYear },
+    { tree: await loadOrgUnitTree(db), asOf: defaultAsOf(fiscalYear) },
+  );
+  return items.map((item) => ({
+    title: item.title,
+    orgUnit: item.ownerOrgUnit.name,
+    source: item.sourceLabel ? `${item.sourceKindLabel.ja}：${item.sourceLabel}` : item.sourceKindLabel.ja,
+    status: item.statusLabel.ja,
+    health: item.healthLabel.ja,
+    lastUpdateOn: item.lastUpdateOn,
+  }));
 }
 
 /** Lines of the effect ledger of the year (features/effects: listEffectItems). */
@@ -45,7 +59,26 @@ export async function platinumIssueRows(_db: Executor, _fiscalYear: number): Pro
   return [];
 }
 
-/** Needs of the year without the reporter's name or contact (features/needs). None until the feature lands. */
-export async function needRows(_db: Executor, _fiscalYear: number): Promise<Row[]> {
-  return [];
+/** Most needs one export lists (the needs feature pages its lists). */
+const NEED_EXPORT_LIMIT = 10_000;
+
+/**
+ * Needs of the year as the public would read their text (phone numbers and e-mail addresses
+ * masked), never the reporter's name or contact (features/needs: listNeedItems, read as nobody).
+ */
+export async function needRows(db: Executor, fiscalYear: number): Promise<Row[]> {
+  const { items } = await listNeedItems(
+    db,
+    { fiscalYear },
+    { page: 1, pageSize: NEED_EXPORT_LIMIT },
+    { user: null, tree: await loadOrgUnitTree(db) },
+  );
+  return items.map((item) => ({
+    side: item.sideLabel.ja,
+    channel: item.channelLabel.ja,
+    receivedOn: item.receivedOn,
+    orgUnit: item.orgUnit.name,
+    status: item.statusLabel.ja,
+    body: item.publicPreview,
+  }));
 }
