@@ -4,6 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintSessionCookie, userIdOf } from '../test/sessions.ts';
 import { createTestApp, type TestApp, type TestResponse } from '../test/test-app.ts';
 import { writeFigures } from './figures.ts';
+import {
+  cookieFor,
+  createMatrixActors,
+  createMatrixFixtures,
+  isAllowed,
+  loadAccessEntries,
+  sendRequest,
+} from './matrix-harness.ts';
 
 /**
  * Races: fifty identical requests at once take effect exactly once, and concurrent edits that
@@ -210,4 +218,37 @@ describe('concurrent edits with If-Match', () => {
       expect(statuses[412]).toBe(19);
     },
   );
+});
+
+describe('every update with If-Match, at once', () => {
+  it('lets exactly one of twenty identical requests from one version succeed, on every route that takes If-Match', async () => {
+    const entries = (await loadAccessEntries()).filter((entry) => entry.method !== 'GET' && entry.request);
+    const actors = await createMatrixActors(t);
+    const fixtures = await createMatrixFixtures(t);
+    const writers = ['reform', 'admin', 'kodomo-head', 'kodomo-staff', 'pt1', 'staff1', 'mayor'];
+    const violations: string[] = [];
+    const tried: string[] = [];
+    for (const entry of entries) {
+      const scope = entry.scopes?.[0] ?? '-';
+      const actor = writers
+        .map((name) => actors.find((candidate) => candidate.name === name)!)
+        .find((candidate) => isAllowed(entry, candidate, scope));
+      if (!actor) continue;
+      const spec = await entry.request!(fixtures, actor, scope);
+      if (!spec.headers?.['if-match'] || spec.form) continue;
+      tried.push(`${entry.method} ${entry.path}`);
+      const cookie = await cookieFor(t, actor);
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => sendRequest(t.app, entry.method, spec, cookie)),
+      );
+      const statuses = countStatuses(responses);
+      const succeeded = responses.filter((response) => response.status < 300).length;
+      const failedBadly = responses.filter((response) => response.status >= 500).length;
+      if (succeeded !== 1 || failedBadly > 0)
+        violations.push(`${entry.method} ${entry.path}: ${JSON.stringify(statuses)}`);
+    }
+    figures.ifMatchRoutes = tried.length;
+    expect(tried.length).toBeGreaterThan(5);
+    expect(violations).toEqual([]);
+  }, 300_000);
 });
