@@ -9,6 +9,7 @@ import { runMigrations } from './db/migrate.ts';
 import { users } from './db/schema/index.ts';
 import type { AppConfig } from './env.ts';
 import { MailSender } from './features/mail/index.ts';
+import { refreshSearchIndexInBackground } from './features/search/index.ts';
 import { CacheStampMemo } from './lib/cache-invalidation.ts';
 import { logger } from './lib/logger.ts';
 import { loadDemoData } from './seed/load-demo-data.ts';
@@ -56,6 +57,8 @@ export async function startServer(
     // Mail goes out beside HTTP, never inside a request: a dead SMTP server only delays it.
     const mailSender = new MailSender({ db: database.db, config });
     mailSender.start();
+    // Records queued while no process was running (a migration, a bulk load) enter the search index now.
+    refreshSearchIndexInBackground(database.db);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', () => resolve());
