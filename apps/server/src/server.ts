@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
-import pg from 'pg';
 import { createApp } from './app.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { scheduleVacuum, vacuumAnalyze } from './db/maintenance.ts';
@@ -46,10 +45,6 @@ export async function startServer(
       );
     }
     const cacheStamps = new CacheStampMemo(database.kind);
-    if (database.kind === 'postgres' && config.databaseUrl) {
-      const databaseUrl = config.databaseUrl;
-      await cacheStamps.listen(() => new pg.Client({ connectionString: databaseUrl }));
-    }
     const app = createApp(
       { db: database.db, database, config, cache: new Map(), cacheStamps },
       { webRoot: options.webRoot },
@@ -74,7 +69,6 @@ export async function startServer(
       close: async () => {
         stopVacuum();
         await mailSender.stop();
-        await cacheStamps.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Keep-alive connections would hold close() open.

@@ -1,74 +1,65 @@
-import type pg from 'pg';
-import { logger } from './logger.ts';
-
 /**
- * Remembers the cache versions last read, so a cached response can be served without asking the
- * database, for as long as nothing can have changed them:
- * - embedded: only this process can write (the data folder is locked), so every write this
- *   process commits clears the memo;
- * - PostgreSQL: a dedicated connection LISTENs to the notifications the cache triggers send;
- *   while it is not connected, nothing is remembered and every request asks the database.
+ * Where cached responses learn the current cache versions (the "stamp" of a set of topics):
+ * - embedded: only this process can write (the data folder is locked), so a stamp read once is
+ *   remembered until this process commits a write (`clear()`);
+ * - PostgreSQL: other app processes write too. A notification from the writer can arrive after the
+ *   writer's client has already asked this process, so nothing is remembered: every request uses a
+ *   stamp read after it arrived. Reads are shared — a request waits for the next read that starts
+ *   after it came in — so under load one small query serves every request that arrived meanwhile.
  */
 export class CacheStampMemo {
   private readonly stamps = new Map<string, string>();
-  private isTrusted: boolean;
-  private client: pg.Client | null = null;
-  private isClosed = false;
+  private readonly reads = new Map<
+    string,
+    { running: Promise<string> | null; next: Promise<string> | null }
+  >();
+  /** Bumped by every clear(), so a read that overlapped a write is not remembered. */
+  private generation = 0;
 
-  constructor(private readonly mode: 'embedded' | 'postgres') {
-    this.isTrusted = mode === 'embedded';
+  constructor(private readonly mode: 'embedded' | 'postgres') {}
+
+  /** The stamp of a topic set, no older than this call: remembered, shared, or read by `load`. */
+  read(key: string, load: () => Promise<string>): Promise<string> {
+    return this.mode === 'embedded' ? this.remembered(key, load) : this.shared(key, load);
   }
 
-  /** The remembered stamp of a topic set, when it can be trusted. */
-  get(key: string): string | undefined {
-    return this.isTrusted ? this.stamps.get(key) : undefined;
-  }
-
-  /** Remembers the stamp just read from the database. */
-  set(key: string, stamp: string): void {
-    if (this.isTrusted) this.stamps.set(key, stamp);
-  }
-
-  /** Forgets every remembered stamp (after a local write, or a notification). */
+  /** Forgets every remembered stamp (after a local write). */
   clear(): void {
+    this.generation += 1;
     this.stamps.clear();
   }
 
-  /** Starts listening for cache notifications on PostgreSQL; reconnects when the connection drops. */
-  async listen(createClient: () => pg.Client): Promise<void> {
-    if (this.mode !== 'postgres' || this.isClosed) return;
-    const client = createClient();
-    this.client = client;
-    const fail = () => {
-      this.isTrusted = false;
-      this.clear();
-      if (this.client === client) this.client = null;
-      client.end().catch(() => undefined);
-      if (!this.isClosed)
-        setTimeout(() => void this.listen(createClient).catch(() => undefined), 2_000).unref();
-    };
-    client.on('error', fail);
-    client.on('end', () => {
-      if (!this.isClosed && this.client === client) fail();
-    });
-    client.on('notification', () => this.clear());
-    try {
-      await client.connect();
-      await client.query('LISTEN totonoe_cache');
-      this.clear();
-      this.isTrusted = true;
-    } catch (error) {
-      logger.warn('cache notifications unavailable; every cached response checks the database', {
-        error: String(error),
-      });
-      fail();
-    }
+  private async remembered(key: string, load: () => Promise<string>): Promise<string> {
+    const known = this.stamps.get(key);
+    if (known !== undefined) return known;
+    const generation = this.generation;
+    const stamp = await load();
+    if (generation === this.generation) this.stamps.set(key, stamp);
+    return stamp;
   }
 
-  /** Stops listening. */
-  async close(): Promise<void> {
-    this.isClosed = true;
-    this.isTrusted = false;
-    await this.client?.end().catch(() => undefined);
+  private shared(key: string, load: () => Promise<string>): Promise<string> {
+    let slot = this.reads.get(key);
+    if (!slot) {
+      slot = { running: null, next: null };
+      this.reads.set(key, slot);
+    }
+    const current = slot;
+    const start = (): Promise<string> => {
+      const running = load().finally(() => {
+        if (current.running === running) current.running = null;
+      });
+      current.running = running;
+      return running;
+    };
+    if (!current.running) return start();
+    // A read is under way, but it may have started before this request came in: take the next one.
+    current.next ??= current.running
+      .catch(() => undefined)
+      .then(() => {
+        current.next = null;
+        return start();
+      });
+    return current.next;
   }
 }

@@ -29,7 +29,8 @@ async function currentStamp(db: Executor, topics: CacheTopic[]): Promise<string>
 
 /**
  * Serves a JSON body that only changes when the given topics do: one small query checks the
- * topic versions, and the serialised body is reused while they stand. Answers 304 to a matching
+ * topic versions (remembered, or shared between concurrent requests: see CacheStampMemo), and the
+ * serialised body is reused while they stand. Answers 304 to a matching
  * If-None-Match. Only for responses that are the same for every caller who may see them.
  */
 export async function cachedJson(
@@ -37,12 +38,7 @@ export async function cachedJson(
   options: { key: string; topics: CacheTopic[]; build: () => Promise<unknown> },
 ): Promise<Response> {
   const { db, cache, cacheStamps } = c.get('services');
-  const topicsKey = options.topics.join('|');
-  let stamp = cacheStamps.get(topicsKey);
-  if (stamp === undefined) {
-    stamp = await currentStamp(db, options.topics);
-    cacheStamps.set(topicsKey, stamp);
-  }
+  const stamp = await cacheStamps.read(options.topics.join('|'), () => currentStamp(db, options.topics));
   const cacheKey = `json:${options.key}`;
   let entry = cache.get(cacheKey) as Entry | undefined;
   if (!entry || entry.stamp !== stamp) {

@@ -31,7 +31,6 @@ export type TestApp = {
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ TOTONOE_LOG_LEVEL: 'error' }), databaseUrl: undefined };
-  // On PostgreSQL the test app does not listen for notifications: every cached read checks the database.
   const cacheStamps = new CacheStampMemo(database.kind);
   const app = createApp(
     { db: database.db, database, config, cache: new Map(), cacheStamps },
