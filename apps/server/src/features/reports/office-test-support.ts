@@ -19,6 +19,11 @@ function run(command: string, args: string[], options: { timeoutMs?: number } = 
   }
 }
 
+/** Installs LibreOffice and pdftotext when missing (apt-get, minutes on a fresh machine). */
+export function ensureOfficeTools(): void {
+  ensureLibreOffice();
+}
+
 /** Converts a file with LibreOffice (its own profile, so parallel runs do not collide); returns the output folder. */
 export function convertWithLibreOffice(input: Buffer, fileName: string, filter: string): string {
   const soffice = ensureLibreOffice() as string;

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FY2024_CLUSTERS } from '../../seed/fy2024-programme.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../../test/test-app.ts';
 import { toWindows31J } from './csv.ts';
-import { deckToPdf, iconvDecode, pdfText, sheetToCsv, squeeze } from './office-test-support.ts';
+import {
+  deckToPdf,
+  ensureOfficeTools,
+  iconvDecode,
+  pdfText,
+  sheetToCsv,
+  squeeze,
+} from './office-test-support.ts';
 import { closePrinter } from './print-pdf.ts';
 import { settleReportJobs } from './run-report-job.ts';
 
@@ -27,9 +34,11 @@ const PLATINUM_STEPS = [
 let t: TestApp;
 let cookie: string;
 beforeAll(async () => {
+  // A fresh machine installs LibreOffice here, before any test's own time limit starts.
+  ensureOfficeTools();
   t = await createTestApp();
   cookie = await t.signIn('kodomo-staff');
-});
+}, 900_000);
 afterAll(async () => {
   await settleReportJobs();
   await closePrinter();
