@@ -26,6 +26,7 @@ import {
 
 const TOTAL_RUNS = Number(process.env.TOTONOE_FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.TOTONOE_FUZZ_SEED ?? Date.now() % 2 ** 31);
+const CONCURRENT_OPERATIONS = 4;
 const ACTORS = [null, 'reform', 'mayor', 'kodomo-head', 'kodomo-staff', 'staff1', 'pt1', 'admin'] as const;
 // Requests that end the session they carry get a fresh one, so the others keep theirs.
 const SESSION_ENDING = new Set(['POST /api/v1/session', 'DELETE /api/v1/session', 'PUT /api/v1/me/password']);
@@ -301,7 +302,7 @@ describe('fuzzing from the OpenAPI document', () => {
     expect(operations.length).toBeGreaterThan(20);
     const runsPerOperation = Math.max(5, Math.ceil(TOTAL_RUNS / operations.length));
     const failures: string[] = [];
-    for (const [index, entry] of operations.entries()) {
+    const fuzzOperation = async (entry: Operation, index: number) => {
       const routePath = entry.path.replace(/\{([^}]+)\}/g, ':$1');
       const result = await fc.check(
         fc.asyncProperty(requestArbitrary(entry), async (request) => {
@@ -320,6 +321,14 @@ describe('fuzzing from the OpenAPI document', () => {
           `${entry.method} ${entry.path} (seed ${SEED + index}): ${String((result.errorInstance as Error)?.message ?? result.errorInstance)} — ${example ? JSON.stringify({ ...example, body: example.body.kind === 'form' ? '(multipart)' : example.body }).slice(0, 600) : ''}`,
         );
       }
+    };
+    // A few operations at a time: PostgreSQL serves them in parallel; the embedded database queues them.
+    for (let start = 0; start < operations.length; start += CONCURRENT_OPERATIONS) {
+      await Promise.all(
+        operations
+          .slice(start, start + CONCURRENT_OPERATIONS)
+          .map((entry, offset) => fuzzOperation(entry, start + offset)),
+      );
       await restoreDemoAccounts();
     }
     expect(failures).toEqual([]);
