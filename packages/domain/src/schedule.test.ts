@@ -83,6 +83,13 @@ describe('scheduleSpanProblem', () => {
     expect(scheduleSpanProblem({ precision: 'month', start: '2024-03-01', end: '2024-04-30' }, 2024)).toBe(
       'outside_fiscal_year',
     );
+    // Far-away dates are refused for the year before any unit of theirs is built.
+    expect(scheduleSpanProblem({ precision: 'quarter', start: '9999-12-01', end: '9999-12-31' }, 2024)).toBe(
+      'outside_fiscal_year',
+    );
+    expect(scheduleSpanProblem({ precision: 'year', start: '0001-01-01', end: '0001-01-01' }, 2024)).toBe(
+      'outside_fiscal_year',
+    );
   });
 });
 

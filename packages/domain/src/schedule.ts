@@ -88,11 +88,12 @@ export type ScheduleSpanProblem =
 export function scheduleSpanProblem(span: ScheduleSpan, fiscalYear: number): ScheduleSpanProblem | null {
   if (!isValidIsoDate(span.start) || !isValidIsoDate(span.end)) return 'invalid_date';
   if (span.end < span.start) return 'end_before_start';
+  // The year first: every unit inside a fiscal year can be built, whatever the precision.
+  const range = fiscalYearRange(fiscalYear);
+  if (span.start < range.start || span.end > range.end) return 'outside_fiscal_year';
   // 上旬/中旬/下旬 entries may run from one 旬 to another, so any 旬 boundary is a whole unit.
   if (unitContaining(span.precision, span.start).start !== span.start) return 'not_whole_units';
   if (unitContaining(span.precision, span.end).end !== span.end) return 'not_whole_units';
-  const range = fiscalYearRange(fiscalYear);
-  if (span.start < range.start || span.end > range.end) return 'outside_fiscal_year';
   return null;
 }
 

@@ -15,11 +15,11 @@ const running = new Set<Promise<void>>();
 /** Builds a queued export after the current request has been answered; progress goes to the job row. */
 export async function runReportJob(db: Database, jobId: string): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
-  if (!(await claimReportJob(db, jobId))) return;
-  const job = await findReportJob(db, jobId);
-  if (!job) return;
-  let reported = 0;
   try {
+    if (!(await claimReportJob(db, jobId))) return;
+    const job = await findReportJob(db, jobId);
+    if (!job) return;
+    let reported = 0;
     const file = await generateReport(db, job.params as ReportRequest, async (fraction) => {
       const progress = Math.min(95, Math.floor(fraction * 100));
       if (progress - reported >= 10) {
@@ -31,6 +31,7 @@ export async function runReportJob(db: Database, jobId: string): Promise<void> {
   } catch (error) {
     const code = error instanceof AppError ? error.code : 'internal_error';
     if (!(error instanceof AppError)) logger.error('report job failed', { jobId, error: String(error) });
+    // The database may be gone (shutdown); the job then shows as failed once it is stale.
     await failReportJob(db, jobId, code).catch(() => undefined);
   }
 }
