@@ -313,9 +313,9 @@ describe('registering and running an initiative', () => {
     created = reported.body as Detail;
     expect(created).toMatchObject({ status: 'in_progress', health: 'at_risk', lastUpdateOn: '2025-03-10' });
     const after = await counts('asOf=2025-03-31');
-    expect(after.byStatus.in_progress).toBe(before.byStatus.in_progress + 1);
-    expect(after.byStatus.not_started).toBe(before.byStatus.not_started - 1);
-    expect(after.byHealth.at_risk).toBe(before.byHealth.at_risk + 1);
+    expect(after.byStatus.in_progress).toBe((before.byStatus.in_progress ?? 0) + 1);
+    expect(after.byStatus.not_started).toBe((before.byStatus.not_started ?? 0) - 1);
+    expect(after.byHealth.at_risk).toBe((before.byHealth.at_risk ?? 0) + 1);
     expect(after.updateDue).toBe(before.updateDue - 1);
   });
 
