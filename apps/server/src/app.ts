@@ -15,8 +15,8 @@ import { registerClusterRoutes } from './features/clusters/clusters.routes.ts';
 import { registerDashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { registerEffectRoutes } from './features/effects/effects.routes.ts';
 import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.routes.ts';
-import { registerInitiativeRoutes } from './features/initiatives/initiatives.routes.ts';
 import { registerImportRoutes } from './features/imports/imports.routes.ts';
+import { registerInitiativeRoutes } from './features/initiatives/initiatives.routes.ts';
 import { registerMailRoutes } from './features/mail/mail.routes.ts';
 import { registerMeetingRoutes } from './features/meetings/meetings.routes.ts';
 import { registerNeedRoutes } from './features/needs/needs.routes.ts';
@@ -25,9 +25,9 @@ import { registerOrgUnitRoutes } from './features/org-units/org-units.routes.ts'
 import { registerPlatinumRoutes } from './features/platinum/index.ts';
 import { registerPublicPortalRoutes } from './features/public-portal/public-portal.routes.ts';
 import { registerReportRoutes } from './features/reports/reports.routes.ts';
+import { registerScheduleRoutes } from './features/schedule/schedule.routes.ts';
 import { registerSearchRoutes } from './features/search/search.routes.ts';
 import { registerSsoRoutes } from './features/sso/sso.routes.ts';
-import { registerScheduleRoutes } from './features/schedule/schedule.routes.ts';
 import { registerSystemRoutes } from './features/system/system.routes.ts';
 import { registerUserRoutes } from './features/users/users.routes.ts';
 import type { App, AppEnv, Services } from './lib/context.ts';
@@ -61,10 +61,10 @@ export const FEATURE_ROUTES: ((app: App) => void)[] = [
   registerScheduleRoutes,
   registerPlatinumRoutes,
   registerNotificationRoutes,
+  registerDashboardRoutes,
   registerMailRoutes,
   registerImportRoutes,
   registerSearchRoutes,
-  registerDashboardRoutes,
   registerReportRoutes,
   registerPublicPortalRoutes,
   registerAuditRoutes,
