@@ -63,5 +63,6 @@ export const searchQueue = pgTable(
     recordId: text('record_id').notNull(),
     queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.kind, t.recordId] })],
+  // The indexer takes the oldest entries first: without this every batch sorts the whole queue.
+  (t) => [primaryKey({ columns: [t.kind, t.recordId] }), index('search_queue_queued_at_idx').on(t.queuedAt)],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "search_queue_queued_at_idx" ON "search_queue" USING btree ("queued_at");
