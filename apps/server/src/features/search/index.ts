@@ -1,2 +1,6 @@
-export { refreshSearchIndex, refreshSearchIndexInBackground, searchIndexIdle } from './refresh-search-index.ts';
+export {
+  refreshSearchIndex,
+  refreshSearchIndexInBackground,
+  searchIndexIdle,
+} from './refresh-search-index.ts';
 export { SEARCH_KINDS, type SearchKind } from './search-documents.ts';

@@ -82,12 +82,8 @@ function readableBy(viewer: SearchViewer): SQL {
     or ${viewer.userId}::uuid = any(d.reader_user_ids))`;
 }
 
-/**
- * The documents readable by the viewer that hold every term, one per record (the most complete one
- * the viewer may read), ranked: a term in the title counts most, then how often terms occur.
- * Bigrams narrow the candidates through the GIN index; LIKE on the folded text decides.
- */
-function matchedRecords(
+/** The conditions of a match: readable by the viewer, every term present, the filters. */
+function matchConditions(
   terms: string[],
   termBigrams: string[],
   viewer: SearchViewer,
@@ -107,6 +103,21 @@ function matchedRecords(
   }
   if (filters.orgUnitId) conditions.push(sql`d.org_unit_path @> array[${filters.orgUnitId}]::uuid[]`);
   if (filters.status) conditions.push(sql`d.status = ${filters.status}`);
+  return sql.join(conditions, sql` and `);
+}
+
+/**
+ * The documents readable by the viewer that hold every term, one per record (the most complete one
+ * the viewer may read), with a rank: a term in the title counts most, then how often terms occur.
+ * Bigrams narrow the candidates through the GIN index; LIKE on the folded text decides.
+ */
+function matchedRecords(
+  terms: string[],
+  termBigrams: string[],
+  viewer: SearchViewer,
+  filters: SearchFilters,
+): SQL {
+  const where = matchConditions(terms, termBigrams, viewer, filters, { isKindFiltered: true });
   const score = sql.join(
     terms.map(
       (term) => sql`((strpos(d.search_title, ${term}) > 0)::int * 10
@@ -114,11 +125,11 @@ function matchedRecords(
     ),
     sql` + `,
   );
+  // Narrow rows (ids and sort keys) are sorted; titles and texts are read for the page only.
   return sql`select distinct on (d.kind, d.record_id)
-      d.kind, d.record_id, d.tier, d.title, d.body, d.link, d.fiscal_year, d.status, d.sort_at,
-      (${score}) as score
+      d.id, d.kind, d.record_id, d.sort_at, (${score}) as score
     from ${searchDocuments} d
-    where ${sql.join(conditions, sql` and `)}
+    where ${where}
     order by d.kind, d.record_id, case d.tier when 'restricted' then 3 when 'staff' then 2 else 1 end desc`;
 }
 
@@ -135,27 +146,31 @@ export async function searchRecords(
   },
 ) {
   const { terms, termBigrams, viewer, filters } = options;
-  const matched = matchedRecords(terms, termBigrams, viewer, filters, { isKindFiltered: true });
-  const everyKind = matchedRecords(terms, termBigrams, viewer, filters, { isKindFiltered: false });
-  const [page, facets] = await Promise.all([
-    db.execute<{
-      kind: string;
-      record_id: string;
-      tier: string;
-      title: string;
-      body: string;
-      link: string;
-      fiscal_year: number | null;
-      status: string | null;
-      score: number;
-      total: bigint;
-    }>(sql`select m.*, count(*) over () as total from (${matched}) m
+  const matched = matchedRecords(terms, termBigrams, viewer, filters);
+  const page = await db.execute<{
+    kind: string;
+    record_id: string;
+    tier: string;
+    title: string;
+    body: string;
+    link: string;
+    fiscal_year: number | null;
+    status: string | null;
+    score: number;
+    total: bigint;
+  }>(sql`select doc.kind, doc.record_id, doc.tier, doc.title, doc.body, doc.link, doc.fiscal_year, doc.status,
+      p.score, p.total
+    from (
+      select m.id, m.score, m.sort_at, m.record_id, count(*) over () as total from (${matched}) m
       order by m.score desc, m.sort_at desc, m.record_id
-      limit ${options.pageSize} offset ${(options.page - 1) * options.pageSize}`),
-    db.execute<{ kind: string; total: bigint }>(
-      sql`select m.kind, count(*) as total from (${everyKind}) m group by m.kind`,
-    ),
-  ]);
+      limit ${options.pageSize} offset ${(options.page - 1) * options.pageSize}
+    ) p
+    join ${searchDocuments} doc on doc.id = p.id
+    order by p.score desc, p.sort_at desc, p.record_id`);
+  const facets = await db.execute<{ kind: string; total: bigint }>(
+    sql`select d.kind, count(distinct d.record_id) as total from ${searchDocuments} d
+      where ${matchConditions(terms, termBigrams, viewer, filters, { isKindFiltered: false })} group by d.kind`,
+  );
   const first = page.rows[0];
   let total = first ? Number(first.total) : 0;
   if (!first && options.page > 1) {
