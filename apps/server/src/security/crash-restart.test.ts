@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -39,6 +39,30 @@ async function startCluster(options: { fsync: boolean }): Promise<Cluster> {
   const cluster = (await startPostgresCluster(options)) as Cluster;
   cleanups.push(() => cluster.stop());
   return cluster;
+}
+
+/**
+ * Starts a stopped or killed cluster again, and makes sure the new server process is stopped at
+ * the end (the cluster's own stop() knows only the first process).
+ */
+function restartCluster(cluster: Cluster): void {
+  cluster.restart();
+  const pid = Number(readFileSync(path.join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  cleanups.push(async () => {
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      return;
+    }
+    for (let waited = 0; waited < 15_000; waited += 100) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
 }
 
 async function createDatabase(adminUrl: string, name: string): Promise<string> {
@@ -151,7 +175,7 @@ describe(`crash and restart (${kind === 'pglite' ? 'embedded database' : 'Postgr
       // PostgreSQL recovers from its write-ahead log on the next start; its children may take a moment to go.
       for (let attempt = 0; ; attempt++) {
         try {
-          cluster.restart();
+          restartCluster(cluster);
           break;
         } catch (error) {
           if (attempt >= 20) throw error;
@@ -228,7 +252,7 @@ describe(`crash and restart (${kind === 'pglite' ? 'embedded database' : 'Postgr
       const health = await fetch(`${server.url}/healthz`);
       expect(health.status).toBe(503);
       expect(server.isRunning()).toBe(true);
-      cluster.restart();
+      restartCluster(cluster);
       const restartedAt = Date.now();
       let recoveredAfterMs = -1;
       while (Date.now() - restartedAt < 60_000) {
