@@ -1,208 +1,402 @@
-// `npm run bench [-- --db embedded|postgres|both] [--duration 10] [--connections 50] [--smoke]`
-// Starts the app in its own process on each database, a bare node:http server answering the same
-// bytes, and drives both from a third process; records figures in bench/results and RESULTS.md.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench [-- --scale small|city|large] [--db embedded|postgres|both] [--seed 1]
+//                 [--duration 10] [--connections 50] [--only reads,writes,reports,browser,cluster]
+//                 [--scenarios cluster-register,idea-list] [--no-build] [--smoke]`
+// TOTONOE_BENCH_ENTRY=<server bundle> runs another build of the server (before/after comparisons).
+// For each database: build the data set, start the app in its own process, drive it from a third
+// process (autocannon) beside a bare node:http server answering the same bytes, then writes,
+// report builds, the browser's first load and two processes behind a balancer. Prints the tables;
+// records them in bench/results/*.json and bench/RESULTS.md (not in --smoke, which only checks that
+// every scenario runs, on the small data set, a second or two each).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain JavaScript module shared with the test scripts
 import { freePort, startPostgresCluster } from '../scripts/lib/postgres-cluster.mjs';
+import { Api, cookieOf } from './lib/api.ts';
+import type { Prepared } from './lib/prepare.ts';
+import {
+  type AppProcess,
+  isBuilt,
+  loadAverage,
+  peakRssMb,
+  resetPeakRss,
+  root,
+  runNodeJson,
+  startApp,
+  startBareServer,
+} from './lib/processes.ts';
+import {
+  type ClusterResult,
+  commitDescription,
+  type DatabaseRun,
+  type LoadResult,
+  machineDescription,
+  type ReadRow,
+  type RunRecord,
+  recordRun,
+  renderRun,
+  type WriteRow,
+} from './lib/results.ts';
+import type { Verification } from './lib/verify.ts';
+import { CHROMIUM, runBrowser } from './scenarios/browser.ts';
+import { checkConsistency } from './scenarios/cluster.ts';
+import { READ_SCENARIOS } from './scenarios/reads.ts';
+import { runReports } from './scenarios/reports.ts';
+import { submissionJob, supportJob, type WriteJob } from './scenarios/writes.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? (args[index + 1] ?? fallback) : fallback;
 };
 const isSmoke = args.includes('--smoke');
+const scale = isSmoke ? 'small' : option('scale', 'small');
+if (!['small', 'city', 'large'].includes(scale)) throw new Error(`unknown scale ${scale}`);
+const seed = Number(option('seed', '1'));
 const duration = Number(option('duration', isSmoke ? '2' : '10'));
-const connections = Number(option('connections', '50'));
-const databases = option('db', 'both') === 'both' ? ['embedded', 'postgres'] : [option('db', 'both')];
+const connections = Number(option('connections', isSmoke ? '10' : '50'));
+const requestedDatabases = option('db', scale === 'large' ? 'postgres' : 'both');
+const databases = (requestedDatabases === 'both' ? ['embedded', 'postgres'] : [requestedDatabases]) as (
+  | 'embedded'
+  | 'postgres'
+)[];
+if (scale === 'large' && databases.includes('embedded'))
+  throw new Error('the large scale runs on PostgreSQL only');
+const onlyScenarios = args.includes('--scenarios') ? new Set(option('scenarios', '').split(',')) : null;
+const groups = new Set(option('only', 'reads,writes,reports,browser,cluster').split(','));
+const writers = Number(option('writers', isSmoke ? '20' : '200'));
+const supportRequests = Number(option('supports', isSmoke ? '200' : scale === 'small' ? '5000' : '20000'));
+const submissionRequests = Number(option('submissions', isSmoke ? '40' : '2000'));
+const repeats = isSmoke ? 1 : 3;
+/** FY2024 is the demo's year; at city scale FY2023 is the last generated year, with everything in it. */
+const years = { demo: 2024, full: scale === 'small' ? 2024 : 2023 };
 
-type LoadResult = {
-  requestsPerSecond: number;
-  p50: number;
-  p90: number;
-  p97_5: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  total: number;
-};
-type Row = {
-  scenario: string;
-  database: string;
-  result: LoadResult;
-  baseline: LoadResult;
-  ratio: number;
-  peakRssMb: number;
-};
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-function runNode(script: string, scriptArgs: string[], env: Record<string, string> = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...scriptArgs], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.on('exit', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${script} exited ${code}`)),
-    );
-  });
+function build(): void {
+  if (args.includes('--no-build') || isSmoke) return;
+  log('npm run build');
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) log('the build failed: using what is already built, or the sources');
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error('the server exited during start-up');
+async function load(job: Record<string, unknown>, workDir: string): Promise<LoadResult> {
+  const file = path.join(workDir, `job-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(job));
+  return runNodeJson<LoadResult>(path.join(root, 'bench/lib/load.mjs'), [file]);
+}
+
+async function runReads(app: AppProcess, api: Api, workDir: string): Promise<ReadRow[]> {
+  const rows: ReadRow[] = [];
+  for (const scenario of READ_SCENARIOS) {
+    if (onlyScenarios && !onlyScenarios.has(scenario.id)) continue;
+    const row: ReadRow = { id: scenario.id, name: scenario.name, as: scenario.as, target: scenario.target };
+    rows.push(row);
+    const resolved = await scenario.resolve(api, years);
+    if (typeof resolved !== 'string') {
+      row.unavailable = resolved.unavailable;
+      log(`  ${scenario.id}: not available (${resolved.unavailable})`);
+      continue;
+    }
+    row.path = resolved;
+    const sample = await api.fetch(resolved, scenario.as);
+    if (sample.status !== 200) {
+      row.unavailable = `GET ${resolved} answered ${sample.status}`;
+      continue;
+    }
+    row.bytes = sample.body.length;
+    const bodyFile = path.join(workDir, `${scenario.id}.body`);
+    writeFileSync(bodyFile, sample.body);
+    const bare = await startBareServer(
+      bodyFile,
+      sample.headers.get('content-type') ?? 'application/json',
+      await freePort(),
+    );
     try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.status === 200) return Date.now() - started;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the server did not become healthy in time');
-}
-
-function peakRssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmHWM:\s+(\d+) kB/.exec(status);
-    return match ? Math.round(Number(match[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-async function load(url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
-  const output = await runNode(path.join(root, 'bench/lib/load.mjs'), [
-    url,
-    String(connections),
-    String(duration),
-    JSON.stringify(headers),
-  ]);
-  return JSON.parse(output.trim().split('\n').at(-1)!);
-}
-
-/** The read scenarios: each names a path; the bare server answers the same bytes. */
-const SCENARIOS: { name: string; path: string }[] = [
-  { name: 'cluster register (GET /api/v1/clusters?fy=2024)', path: '/api/v1/clusters?fy=2024' },
-];
-
-async function benchDatabase(database: string): Promise<{ rows: Row[]; startupMs: number }> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'totonoe-bench-'));
-  const cluster = database === 'postgres' ? await startPostgresCluster() : null;
-  const env: Record<string, string> = {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    TOTONOE_DATA_DIR: dataDir,
-    TOTONOE_DEMO: 'true',
-    TOTONOE_LOG_LEVEL: 'warn',
-  };
-  if (cluster) env.DATABASE_URL = cluster.url;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const rows: Row[] = [];
-  let startupMs = 0;
-  try {
-    startupMs = await waitForHealth(url, server);
-    for (const scenario of SCENARIOS) {
-      const response = await fetch(`${url}${scenario.path}`);
-      const body = Buffer.from(await response.arrayBuffer());
-      const bodyFile = path.join(dataDir, 'body.bin');
-      writeFileSync(bodyFile, body);
-      const barePort = await freePort();
-      const bare = spawn(
-        process.execPath,
-        [
-          path.join(root, 'bench/lib/bare-server.mjs'),
-          bodyFile,
-          response.headers.get('content-type') ?? 'application/json',
-          String(barePort),
-        ],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
+      const headers = cookieOf(api.prepared, scenario.as);
+      // Both in the same run, one after the other, so the ratio compares like with like.
+      row.baseline = await load({ url: bare.url, connections, duration }, workDir);
+      resetPeakRss(app.pid);
+      row.loadAverage = loadAverage();
+      row.result = await load({ url: `${app.url}${resolved}`, connections, duration, headers }, workDir);
+      row.peakRssMb = peakRssMb(app.pid);
+      row.ratio = row.result.requestsPerSecond / row.baseline.requestsPerSecond;
+      log(
+        `  ${scenario.id}: ${Math.round(row.result.requestsPerSecond)} req/s, p95 ${row.result.p95} ms (bare ${Math.round(row.baseline.requestsPerSecond)} req/s)`,
       );
-      await new Promise((resolve) => bare.stdout.once('data', resolve));
-      try {
-        // Both in the same run, one after the other, so the ratio compares like with like.
-        const baseline = await load(`http://127.0.0.1:${barePort}/`);
-        const result = await load(`${url}${scenario.path}`);
-        rows.push({
-          scenario: scenario.name,
-          database,
-          result,
-          baseline,
-          ratio: result.requestsPerSecond / baseline.requestsPerSecond,
-          peakRssMb: peakRssMb(server.pid!),
-        });
-      } finally {
-        bare.kill();
-      }
+    } finally {
+      bare.stop();
     }
-  } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-    await cluster?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
-  return { rows, startupMs };
+  return rows;
 }
 
-function table(rows: Row[], startups: Record<string, number>): string {
-  const lines = [
-    '| scenario | database | req/s | p50 ms | p97.5 ms | p99 ms | bare node:http req/s | ratio | errors / non-2xx | peak RSS MB |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const row of rows) {
-    lines.push(
-      `| ${row.scenario} | ${row.database} | ${Math.round(row.result.requestsPerSecond)} | ${row.result.p50} | ${row.result.p97_5} | ${row.result.p99} | ${Math.round(row.baseline.requestsPerSecond)} | ${(row.ratio * 100).toFixed(0)}% | ${row.result.errors} / ${row.result.non2xx} | ${row.peakRssMb} |`,
+async function runWrite(
+  app: AppProcess,
+  id: WriteRow['id'],
+  name: string,
+  job: WriteJob,
+  workDir: string,
+): Promise<WriteRow> {
+  resetPeakRss(app.pid);
+  const load_ = loadAverage();
+  const result = await load(job, workDir);
+  log(
+    `  ${id}: ${Math.round(result.requestsPerSecond)}/s, p95 ${result.p95} ms, ${JSON.stringify(result.statusCounts)}`,
+  );
+  return { id, name, result, peakRssMb: peakRssMb(app.pid), loadAverage: load_ };
+}
+
+/** Two processes on one PostgreSQL: cross-process checks, then throughput through the balancer with one and with two. */
+async function runCluster(
+  first: AppProcess,
+  prepared: Prepared,
+  env: Record<string, string>,
+  reads: ReadRow[],
+  workDir: string,
+): Promise<ClusterResult> {
+  const second = await startApp({ port: await freePort(), env });
+  try {
+    const consistency = await checkConsistency(
+      new Api(first.url, prepared),
+      new Api(second.url, prepared),
+      years.demo,
+      isSmoke ? 4 : 20,
     );
+    const throughput: ClusterResult['throughput'] = [];
+    for (const id of ['cluster-register', 'idea-list']) {
+      const row = reads.find((candidate) => candidate.id === id);
+      if (!row?.path) continue;
+      const headers = cookieOf(prepared, row.as as 'public');
+      const measure = async (ports: number[]) => {
+        const proxyPort = await freePort();
+        const proxy = spawn(
+          process.execPath,
+          [path.join(root, 'bench/lib/proxy.mjs'), String(proxyPort), ...ports.map(String)],
+          { stdio: ['ignore', 'pipe', 'inherit'] },
+        );
+        await new Promise((resolve) => proxy.stdout.once('data', resolve));
+        try {
+          return await load(
+            { url: `http://127.0.0.1:${proxyPort}${row.path}`, connections, duration, headers },
+            workDir,
+          );
+        } finally {
+          proxy.kill();
+        }
+      };
+      const portOf = (app: AppProcess) => Number(new URL(app.url).port);
+      const oneProcess = await measure([portOf(first)]);
+      const twoProcesses = await measure([portOf(first), portOf(second)]);
+      throughput.push({
+        id,
+        oneProcess,
+        twoProcesses,
+        scaling: twoProcesses.requestsPerSecond / oneProcess.requestsPerSecond,
+      });
+      log(
+        `  ${id} through the balancer: ${Math.round(oneProcess.requestsPerSecond)} → ${Math.round(twoProcesses.requestsPerSecond)} req/s`,
+      );
+    }
+    return { consistency, throughput };
+  } finally {
+    await second.stop();
   }
-  lines.push(
-    '',
-    ...Object.entries(startups).map(
-      ([database, ms]) => `Start-up to /healthz 200 (${database}, new database with demo data): ${ms} ms`,
-    ),
-  );
-  return lines.join('\n');
 }
 
-const rows: Row[] = [];
-const startups: Record<string, number> = {};
-for (const database of databases) {
-  const result = await benchDatabase(database);
-  rows.push(...result.rows);
-  startups[database] = result.startupMs;
+async function benchDatabase(database: 'embedded' | 'postgres'): Promise<DatabaseRun> {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'totonoe-bench-'));
+  const postgres = database === 'postgres' ? await startPostgresCluster() : null;
+  const errors: string[] = [];
+  const target = postgres ? ['--database-url', postgres.url] : ['--data-dir', path.join(workDir, 'data')];
+  try {
+    log(`${database}: building the ${scale} data set`);
+    const started = Date.now();
+    const prepared = await runNodeJson<Prepared>(
+      path.join(root, 'bench/lib/prepare.ts'),
+      ['--scale', scale, '--seed', String(seed), '--writers', String(writers), ...target],
+      { useTsx: true },
+    );
+    const prepareMs = Date.now() - started;
+    const env: Record<string, string> = {
+      TOTONOE_DATA_DIR: path.join(workDir, 'data'),
+      TOTONOE_DEMO: 'false',
+      // Sessions are prepared before the run; some are first used long after.
+      TOTONOE_SESSION_IDLE_MINUTES: '720',
+    };
+    if (postgres) env.DATABASE_URL = postgres.url;
+    log(`${database}: starting the app on the existing database`);
+    const app = await startApp({ port: await freePort(), env });
+    const run: DatabaseRun = {
+      database,
+      prepareMs,
+      counts: prepared.counts,
+      startupMs: app.startupMs,
+      startupPeakRssMb: peakRssMb(app.pid),
+      reads: [],
+      writes: [],
+      reports: [],
+      errors,
+    };
+    const api = new Api(app.url, prepared);
+    const attempt = async (name: string, step: () => Promise<void>) => {
+      if (!groups.has(name)) return;
+      log(`${database}: ${name}`);
+      try {
+        await step();
+      } catch (error) {
+        errors.push(`${name}: ${String((error as Error)?.message ?? error)}`);
+        log(`${database}: ${name} failed: ${String((error as Error)?.stack ?? error)}`);
+      }
+    };
+    // Nothing before the write scenarios adds supports: the prepared count is the count before.
+    const supportsBefore = prepared.counts.platinum_supports ?? 0;
+    try {
+      await attempt('reads', async () => {
+        run.reads = await runReads(app, api, workDir);
+      });
+      await attempt('writes', async () => {
+        const supports = await runWrite(
+          app,
+          'supports',
+          `Support (賛同), ${writers} people at once`,
+          supportJob(app.url, prepared, supportRequests),
+          workDir,
+        );
+        supports.addedByAnswers = supports.result.statusCounts['201'] ?? 0;
+        run.writes.push(supports);
+        run.writes.push(
+          await runWrite(
+            app,
+            'submissions',
+            `Idea submission, ${writers} people at once`,
+            submissionJob(app.url, prepared, submissionRequests),
+            workDir,
+          ),
+        );
+      });
+      await attempt('reports', async () => {
+        const fiscalYears = years.full === years.demo ? [years.demo] : [years.demo, years.full];
+        for (const fiscalYear of fiscalYears) {
+          for (const report of await runReports(api, [fiscalYear], repeats)) {
+            run.reports.push({ ...report, peakRssMb: peakRssMb(app.pid) });
+            log(`  ${report.kind} FY${fiscalYear}: ${report.medianMs} ms (${report.status})`);
+          }
+        }
+      });
+      await attempt('browser', async () => {
+        if (!isBuilt()) {
+          run.browser = { error: 'the web app is not built (npm run build)' };
+          return;
+        }
+        run.browser = await runBrowser(app.url, prepared.sessions.mayor, '/progress', repeats);
+        log(
+          `  first render ${run.browser.firstMeaningfulRenderMs} ms, JS gzip ${run.browser.javascript.gzipBytes} B`,
+        );
+      });
+      if (database === 'postgres')
+        await attempt('cluster', async () => {
+          run.cluster = await runCluster(app, prepared, env, run.reads, workDir);
+        });
+    } finally {
+      await app.stop();
+    }
+    const supports = run.writes.find((row) => row.id === 'supports');
+    if (supports) {
+      const verification = await verifySupports(target);
+      if (verification) {
+        supports.addedInDatabase = verification.supports - supportsBefore;
+        supports.ideasWithWrongCount = verification.ideasWithWrongCount;
+        supports.doubledSupports = verification.doubledSupports;
+      } else errors.push('the supports could not be verified');
+    }
+    return run;
+  } finally {
+    await postgres?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
 }
-const output = table(rows, startups);
-process.stdout.write(`\n${output}\n`);
-if (!isSmoke) {
-  const now = new Date();
-  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-  writeFileSync(
-    path.join(root, `bench/results/${now.toISOString().replace(/[:.]/g, '-')}.json`),
-    JSON.stringify({ date: now.toISOString(), machine, duration, connections, rows, startups }, null, 2),
-  );
-  const resultsFile = path.join(root, 'bench/RESULTS.md');
-  writeFileSync(
-    resultsFile,
-    `# Benchmark results\n\nRecorded by \`npm run bench\` on ${now.toISOString().slice(0, 10)}.\nMachine: ${machine}.\nLoad: autocannon in its own process, ${connections} connections, ${duration} s per run, loopback. The bare node:http server answers the same bytes in the same run; the ratio is app ÷ bare.\n\n${output}\n`,
-  );
+
+/** Checks the supports in the database (after the app stopped: the embedded folder is its alone while it runs). */
+async function verifySupports(target: string[]): Promise<Verification | null> {
+  try {
+    return await runNodeJson<Verification>(path.join(root, 'bench/lib/verify.ts'), target, { useTsx: true });
+  } catch {
+    return null;
+  }
 }
-if (rows.some((row) => row.result.errors > 0 || row.result.non2xx > 0)) {
-  process.stderr.write('Some requests failed.\n');
+
+const startedAt = Date.now();
+const loadAverageAtStart = loadAverage();
+build();
+if (!isBuilt()) log('not built: the app runs from its sources and the browser scenario is skipped');
+if (groups.has('browser') && !isBuilt()) groups.delete('browser');
+if (!existsSync(CHROMIUM)) groups.delete('browser');
+const runs: DatabaseRun[] = [];
+for (const database of databases) runs.push(await benchDatabase(database));
+const record: RunRecord = {
+  date: new Date().toISOString(),
+  commit: commitDescription(),
+  machine: machineDescription(),
+  scale,
+  seed,
+  smoke: isSmoke,
+  duration,
+  connections,
+  loadAverageAtStart,
+  loadAverageAtEnd: loadAverage(),
+  totalSeconds: Math.round((Date.now() - startedAt) / 1000),
+  runs,
+};
+const rendered = renderRun(record);
+process.stdout.write(`\n${rendered}\n`);
+// A partial run (--only, --scenarios) prints its tables but does not replace the record of a full one.
+if (!isSmoke && !args.includes('--only') && !onlyScenarios)
+  log(`recorded in ${path.relative(root, recordRun(record, rendered))} and bench/RESULTS.md`);
+
+// The smoke test checks that the suite works, not how fast: every scenario ran and answered well.
+const failures: string[] = runs.flatMap((run) => run.errors.map((error) => `${run.database}: ${error}`));
+for (const run of runs) {
+  for (const row of run.reads) {
+    if (row.result && (row.result.errors > 0 || row.result.non2xx > 0))
+      failures.push(`${run.database} ${row.id}: ${row.result.errors} errors, ${row.result.non2xx} non-2xx`);
+    if (row.result && row.result.total === 0)
+      failures.push(`${run.database} ${row.id}: no request finished within ${duration} s`);
+  }
+  for (const row of run.writes) {
+    const bad = Object.entries(row.result.statusCounts).filter(
+      ([status]) => !['200', '201'].includes(status),
+    );
+    if (bad.length || row.result.errors > 0)
+      failures.push(
+        `${run.database} ${row.id}: answers ${JSON.stringify(row.result.statusCounts)}, ${row.result.errors} errors`,
+      );
+    if (row.id === 'supports' && (row.ideasWithWrongCount !== 0 || row.doubledSupports !== 0))
+      failures.push(
+        `${run.database} supports: counts wrong on ${row.ideasWithWrongCount} ideas, ${row.doubledSupports} doubled`,
+      );
+    if (row.id === 'supports' && (row.addedInDatabase ?? -1) < (row.addedByAnswers ?? 0))
+      failures.push(
+        `${run.database} supports: ${row.addedByAnswers} added by the answers, ${row.addedInDatabase} in the database`,
+      );
+  }
+  for (const report of run.reports)
+    if (report.status !== 200) failures.push(`${run.database} ${report.kind}: HTTP ${report.status}`);
+  if (run.cluster && 'consistency' in run.cluster) {
+    const { consistency } = run.cluster;
+    if (
+      consistency.registerStaleReads ||
+      !consistency.sessionSharedOk ||
+      !consistency.sessionEndedOk ||
+      !consistency.jobSeenOk
+    )
+      failures.push(`${run.database} two processes: ${JSON.stringify(consistency)}`);
+  }
+}
+if (failures.length) {
+  process.stderr.write(
+    `\nThe benchmark found problems:\n${failures.map((failure) => `- ${failure}`).join('\n')}\n`,
+  );
   process.exit(1);
 }

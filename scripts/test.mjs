@@ -48,6 +48,8 @@ vitestStep('web', ['--project', '@totonoe/web']);
 vitestStep('server-pglite', ['--project', 'server'], { TOTONOE_TEST_DB: 'pglite' });
 vitestStep('server-postgres', ['--project', 'server'], { TOTONOE_TEST_DB: 'postgres' });
 step('build', 'npm', ['run', 'build']);
+// The benchmark suite on the small data set, a second or two per scenario: does it work (not how fast).
+step('bench-smoke', 'npm', ['run', 'bench', '--', '--smoke']);
 vitestStep('e2e', ['--config', 'e2e/vitest.config.ts']);
 
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);

@@ -1,0 +1,171 @@
+// Read scenarios: each names who asks and finds its URL in the running app (a route a stream has not
+// delivered yet is reported as unavailable, not as a failure).
+import type { Api, Audience } from '../lib/api.ts';
+
+export type ReadTarget = { p95Ms: number; minRatio?: number };
+
+export type ReadScenario = {
+  id: string;
+  name: string;
+  as: Audience;
+  target: ReadTarget;
+  /** The path to load, or null with the reason when this build has no such page. */
+  resolve: (api: Api, years: { demo: number; full: number }) => Promise<string | { unavailable: string }>;
+};
+
+type Items<T> = { items: T[] };
+
+const READ_P95 = 25;
+const IDEA_LIST_P95 = 30;
+const SEARCH_P95 = 50;
+
+async function firstId(api: Api, path: string, as: Audience): Promise<string | null> {
+  const list = await api.json<Items<{ id: string }>>(path, as);
+  return list?.items[0]?.id ?? null;
+}
+
+/** The campaign with the most ideas among those of the fully generated year (the demo's at small scale). */
+async function busiestCampaign(api: Api, years: { demo: number; full: number }): Promise<string | null> {
+  for (const year of [years.full, years.demo]) {
+    const id = await firstId(api, `/api/v1/campaigns?fy=${year}`, 'staff');
+    if (id) return id;
+  }
+  return null;
+}
+
+async function publicPath(api: Api, path: string): Promise<string | { unavailable: string }> {
+  const response = await api.fetch(path, 'public');
+  return response.status === 200
+    ? path
+    : { unavailable: `GET ${path} answers ${response.status} without a session` };
+}
+
+export const READ_SCENARIOS: ReadScenario[] = [
+  {
+    id: 'cluster-register',
+    name: 'Cluster register (public)',
+    as: 'public',
+    target: { p95Ms: READ_P95, minRatio: 0.5 },
+    resolve: async (api, years) => publicPath(api, `/api/v1/clusters?fy=${years.demo}`),
+  },
+  {
+    id: 'analysis-page',
+    name: 'Analysis page (20 versions at city scale)',
+    as: 'reform',
+    target: { p95Ms: READ_P95 },
+    resolve: async (api, years) => {
+      for (const year of [years.full, years.demo]) {
+        const id = await firstId(api, `/api/v1/analyses?fy=${year}`, 'reform');
+        if (id) return `/api/v1/analyses/${id}`;
+      }
+      return { unavailable: 'no analysis to open' };
+    },
+  },
+  {
+    id: 'meeting-page',
+    name: 'X meeting page',
+    as: 'reform',
+    target: { p95Ms: READ_P95 },
+    resolve: async (api, years) => {
+      for (const year of [years.full, years.demo]) {
+        const list = await api.json<Items<{ id: string; sequence: number }>>(
+          `/api/v1/meetings?fy=${year}`,
+          'reform',
+        );
+        // A meeting in the middle of the year: it has an agenda, decisions and instructions.
+        const meeting = list?.items[Math.floor(list.items.length / 2)];
+        if (meeting) return `/api/v1/meetings/${meeting.id}`;
+      }
+      return { unavailable: 'no meeting to open' };
+    },
+  },
+  {
+    id: 'idea-list',
+    name: 'Idea list: campaign, theme and progress filters, by supports, 50 a page with total',
+    as: 'staff',
+    target: { p95Ms: IDEA_LIST_P95 },
+    resolve: async (api, years) => {
+      const campaign = await busiestCampaign(api, years);
+      if (!campaign) return { unavailable: 'no campaign' };
+      return `/api/v1/ideas?campaign=${campaign}&theme=workstyle&status=submitted&sort=supports&page=1&pageSize=50`;
+    },
+  },
+  {
+    id: 'idea-list-all',
+    name: 'Idea list: every campaign, newest first, 50 a page with total',
+    as: 'staff',
+    target: { p95Ms: IDEA_LIST_P95 },
+    resolve: async () => '/api/v1/ideas?sort=newest&page=1&pageSize=50',
+  },
+  {
+    id: 'idea-search',
+    name: 'Idea search (q=窓口, every campaign)',
+    as: 'staff',
+    target: { p95Ms: SEARCH_P95 },
+    resolve: async () => `/api/v1/ideas?q=${encodeURIComponent('窓口')}&page=1&pageSize=50`,
+  },
+  {
+    id: 'search',
+    name: 'Search across the programme (q=子育て)',
+    as: 'staff',
+    target: { p95Ms: SEARCH_P95 },
+    resolve: async (api) => {
+      const path = `/api/v1/search?q=${encodeURIComponent('子育て')}`;
+      const response = await api.fetch(path, 'staff');
+      return response.status === 200
+        ? path
+        : { unavailable: `GET /api/v1/search answers ${response.status}` };
+    },
+  },
+  {
+    id: 'dashboard',
+    name: 'Dashboard (executive)',
+    as: 'mayor',
+    target: { p95Ms: READ_P95 },
+    resolve: async (api, years) => {
+      const path = `/api/v1/dashboard?fy=${years.demo}`;
+      const response = await api.fetch(path, 'mayor');
+      return response.status === 200
+        ? path
+        : { unavailable: `GET /api/v1/dashboard answers ${response.status}` };
+    },
+  },
+  {
+    id: 'public-programme',
+    name: 'Public portal: the programme',
+    as: 'public',
+    target: { p95Ms: READ_P95, minRatio: 0.5 },
+    resolve: async (api, years) => publicPath(api, `/api/v1/public/programme?fy=${years.demo}`),
+  },
+  {
+    id: 'public-open-data',
+    name: 'Public portal: open data index',
+    as: 'public',
+    target: { p95Ms: READ_P95, minRatio: 0.5 },
+    resolve: async (api, years) => publicPath(api, `/api/v1/public/open-data?fy=${years.demo}`),
+  },
+  {
+    id: 'public-policies',
+    name: 'Public portal: bureau policies',
+    as: 'public',
+    target: { p95Ms: READ_P95, minRatio: 0.5 },
+    resolve: async (api, years) => publicPath(api, `/api/v1/public/bureau-policies?fy=${years.demo}`),
+  },
+  {
+    id: 'public-needs',
+    name: 'Public portal: published needs',
+    as: 'public',
+    target: { p95Ms: READ_P95, minRatio: 0.5 },
+    resolve: async (api, years) => publicPath(api, `/api/v1/public/needs?fy=${years.demo}`),
+  },
+  {
+    id: 'public-meeting',
+    name: 'Public portal: an X meeting',
+    as: 'public',
+    target: { p95Ms: READ_P95, minRatio: 0.5 },
+    resolve: async (api, years) => {
+      const id = await firstId(api, `/api/v1/meetings?fy=${years.demo}`, 'public');
+      return id ? publicPath(api, `/api/v1/meetings/${id}`) : { unavailable: 'no public meeting' };
+    },
+  },
+];
