@@ -1,10 +1,11 @@
 import type { CurrentUser } from '../../lib/context.ts';
+import { clusterImport } from './cluster-import.ts';
 import type { ImportKind } from './import-kind.ts';
 import { orgUnitImport } from './org-unit-import.ts';
 import { userImport } from './user-import.ts';
 
 /** Every kind of record that can be imported, in the order the screens list them. */
-export const IMPORT_KINDS: readonly ImportKind[] = [orgUnitImport, userImport];
+export const IMPORT_KINDS: readonly ImportKind[] = [orgUnitImport, userImport, clusterImport];
 
 /** The definition of a kind, or null for an unknown one. */
 export function importKindOf(kind: string): ImportKind | null {

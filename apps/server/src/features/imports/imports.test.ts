@@ -443,6 +443,90 @@ describe('round trip', () => {
   });
 });
 
+const CLUSTER_HEADER = [
+  '年度',
+  '番号',
+  '事業クラスター名',
+  'グループ',
+  '種類',
+  '所管組織コード',
+  '経営分析の対象',
+];
+
+describe('the cluster register', () => {
+  it('changes and adds clusters from a fiscal year on, refusing what the register does not allow', async () => {
+    const reform = await t.signIn('reform');
+    const commitAs = (job: Job) =>
+      t.call('POST', `/api/v1/imports/${job.id}/commit`, {
+        cookie: reform,
+        headers: { 'if-match': `"${job.version}"` },
+      });
+    const mapAs = (job: Job) =>
+      t.call('PUT', `/api/v1/imports/${job.id}/mapping`, {
+        cookie: reform,
+        headers: { 'if-match': `"${job.version}"` },
+        body: { mapping: job.mapping },
+      });
+    const bad = [
+      CLUSTER_HEADER,
+      ['令和6年度', '22', '保育所・幼稚園（見直し）', '施策・事業グループ', '国制度関連施策', 'kodomo', ''],
+      ['2024', '39', '公共投資', '横断制度グループ', '市独自施策', '', ''],
+      ['2024', '58', '新しいクラスター', '新グループ', '', '', ''],
+      ['2031', '59', '未来のクラスター', '組織強化グループ', '', '', ''],
+      ['2024', '60', '所管誤り', '組織強化グループ', '', 'nowhere', '△'],
+    ];
+    const job = (await upload(reform, 'clusters', utf8(csv(bad)), 'clusters.csv')).body as Job;
+    const checked = (await mapAs(job)).body as Job;
+    expect(checked.counts).toMatchObject({ update: 1, error: 4 });
+    const rowsWithErrors = (
+      await t.call('GET', `/api/v1/imports/${job.id}/rows?filter=errors`, { cookie: reform })
+    ).body as { items: Row[] };
+    expect(
+      rowsWithErrors.items.map((row) => [row.rowNumber, row.errors.map((error) => error.messages.ja)]),
+    ).toEqual([
+      [
+        3,
+        [
+          '施策・事業グループには種類（オペレーション系施策・市独自施策・国制度関連施策）が必要で、他のグループには指定できません。',
+        ],
+      ],
+      [4, ['グループ「新グループ」は使えません。']],
+      [5, ['2031年度はまだ開かれていません。']],
+      [6, ['所管組織コード「nowhere」の組織がありません。', '経営分析の対象は ○ か × にしてください。']],
+    ]);
+
+    const good = [
+      CLUSTER_HEADER,
+      ['令和6年度', '22', '保育所・幼稚園（見直し）', '施策・事業グループ', '国制度関連施策', 'kodomo', ''],
+      ['2024', '58', '新しいクラスター', '組織強化グループ', '', 'somu', '○'],
+    ];
+    const fixed = (await upload(reform, 'clusters', utf8(csv(good)), 'clusters.csv')).body as Job;
+    const previewed = (await mapAs(fixed)).body as Job;
+    expect(previewed.counts).toEqual({ create: 1, update: 1, unchanged: 0, error: 0 });
+    const done = await commitAs(previewed);
+    expect(done.status, done.text).toBe(200);
+    const register = (await t.call('GET', '/api/v1/clusters?fy=2024')).body as {
+      items: { number: number; name: string; isAnalysisTarget: boolean }[];
+    };
+    expect(register.items.find((item) => item.number === 22)?.name).toBe('保育所・幼稚園（見直し）');
+    expect(register.items.find((item) => item.number === 58)).toMatchObject({
+      name: '新しいクラスター',
+      isAnalysisTarget: true,
+    });
+    expect(await count('audit_events', "action = 'cluster.update'")).toBeGreaterThan(0);
+
+    // The register exported and imported again is unchanged.
+    const exported = await t.app.request(`${TEST_ORIGIN}/api/v1/import-kinds/clusters/export?format=xlsx`, {
+      headers: { cookie: reform },
+    });
+    const again = (
+      await upload(reform, 'clusters', new Uint8Array(await exported.arrayBuffer()), 'register.xlsx')
+    ).body as Job;
+    const same = (await mapAs(again)).body as Job;
+    expect(same.counts).toEqual({ create: 0, update: 0, unchanged: register.items.length, error: 0 });
+  });
+});
+
 describe('who may import', () => {
   it('is the system admin for org units and users; others see neither the kinds nor the imports', async () => {
     const staff = await t.signIn('staff1');
@@ -452,6 +536,12 @@ describe('who may import', () => {
       items: { kind: string }[];
     };
     expect(kinds.items.map((item) => item.kind)).toEqual(['org_units', 'users']);
+    const reformKinds = (await t.call('GET', '/api/v1/import-kinds', { cookie: reform })).body as {
+      items: { kind: string }[];
+    };
+    expect(reformKinds.items.map((item) => item.kind)).toEqual(['clusters']);
+    expect((await upload(admin, 'clusters', utf8('年度,番号\r\n2024,1\r\n'), 'c.csv')).status).toBe(403);
+    expect((await upload(reform, 'users', utf8('ログインID,氏名\r\nx,y\r\n'), 'u.csv')).status).toBe(403);
     expect((await upload(staff, 'users', utf8('ログインID,氏名\r\nx,y\r\n'), 'u.csv')).status).toBe(403);
     expect((await upload(reform, 'org_units', utf8('a\r\n1\r\n'), 'u.csv')).status).toBe(403);
     const job = (await upload(admin, 'users', utf8('ログインID,氏名\r\nx-1,y\r\n'), 'u.csv')).body as Job;
