@@ -107,11 +107,7 @@ describe('stored cross-site scripting in the browser', () => {
     const register = (await reform('GET', '/api/v1/clusters?fy=2024')).body as {
       items: { id: string; number: number }[];
     };
-    const cluster = register.items.find((item) => item.number === 13)! as {
-      id: string;
-      number: number;
-      name?: string;
-    };
+    const cluster = register.items.find((item) => item.number === 13)!;
     const read = await reform('GET', `/api/v1/clusters/${cluster.id}?fy=2024`);
     const edited = await reform('PATCH', `/api/v1/clusters/${cluster.id}?fy=2024`, {
       data: { name: `文化振興施策${payload(1)}`.slice(0, 200) },
