@@ -16,6 +16,12 @@ export async function findOrgUnit(db: Executor, id: string): Promise<OrgUnitRow 
   return rows[0] ?? null;
 }
 
+/** One org unit locked until the transaction ends, or null. */
+export async function lockOrgUnit(db: Executor, id: string): Promise<OrgUnitRow | null> {
+  const rows = await db.select().from(orgUnits).where(eq(orgUnits.id, id)).for('update').limit(1);
+  return rows[0] ?? null;
+}
+
 /** One org unit by its code, or null. */
 export async function findOrgUnitByCode(db: Executor, code: string): Promise<OrgUnitRow | null> {
   const rows = await db.select().from(orgUnits).where(eq(orgUnits.code, code)).limit(1);

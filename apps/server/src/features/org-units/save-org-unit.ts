@@ -6,6 +6,7 @@ import {
   findOrgUnit,
   findOrgUnitByCode,
   insertOrgUnit,
+  lockOrgUnit,
   type OrgUnitValues,
   updateOrgUnitRow,
 } from './org-units.queries.ts';
@@ -65,7 +66,7 @@ export async function updateOrgUnit(
   tx: Transaction,
   options: { id: string; expectedVersion: number; changes: Partial<OrgUnitValues>; actor: Actor },
 ) {
-  const before = await findOrgUnit(tx, options.id);
+  const before = await lockOrgUnit(tx, options.id);
   if (!before) throw notFound();
   assertVersion(options.expectedVersion, before.version);
   assertDates({ ...before, ...options.changes });

@@ -11,6 +11,7 @@ import {
   findUser,
   insertUser,
   isLoginTaken,
+  lockUserRow,
   replaceRoles,
   updateUserRow,
 } from './users.queries.ts';
@@ -102,6 +103,7 @@ export async function updateUser(
     actor: Actor;
   },
 ) {
+  await lockUserRow(tx, options.id);
   const before = await findUser(tx, options.id);
   if (!before) throw notFound();
   assertVersion(options.expectedVersion, before.version);

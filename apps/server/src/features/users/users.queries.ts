@@ -110,6 +110,11 @@ export async function findUser(db: Executor, id: string) {
 
 export type UserDetail = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
+/** Locks a user row until the transaction ends, so a version check and the update that follows are one step. */
+export async function lockUserRow(db: Executor, id: string): Promise<void> {
+  await db.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update');
+}
+
 /** True when a login is taken (case-insensitive). */
 export async function isLoginTaken(db: Executor, login: string): Promise<boolean> {
   const rows = await db
