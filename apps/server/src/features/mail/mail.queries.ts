@@ -46,13 +46,12 @@ export async function saveMailSettings(
     });
 }
 
-/** Locks a person's settings row (when there is one), so two saves cannot both pass the version check. */
+/**
+ * Locks the person's row, so two saves cannot both pass the version check — also before the first
+ * save, when there is no settings row yet to lock.
+ */
 export async function lockMailSettings(db: Executor, userId: string) {
-  await db
-    .select({ userId: mailSettings.userId })
-    .from(mailSettings)
-    .where(eq(mailSettings.userId, userId))
-    .for('update');
+  await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
 }
 
 /** Adds one message or digest line to the outbox. */
