@@ -8,7 +8,9 @@ import type { AppEnv } from './context.ts';
 /** Names of cached resources; a write bumps each one it changes. */
 export type CacheTopic = 'clusters' | 'analyses' | 'meetings' | 'org_units' | 'fiscal_years' | (string & {});
 
-type Entry = { stamp: string; body: string; etag: string };
+// The body is kept encoded: writing a string would encode it as UTF-8 again on every request.
+type Entry = { stamp: string; body: Uint8Array<ArrayBuffer>; etag: string };
+const encoder = new TextEncoder();
 const MAX_ENTRIES = 500;
 
 /** Marks cached copies of the topics stale, in the writer's transaction. */
@@ -42,7 +44,7 @@ export async function cachedJson(
   const cacheKey = `json:${options.key}`;
   let entry = cache.get(cacheKey) as Entry | undefined;
   if (!entry || entry.stamp !== stamp) {
-    const body = JSON.stringify(await options.build());
+    const body = encoder.encode(JSON.stringify(await options.build()));
     const etag = `W/"${createHash('sha1').update(stamp).update(body).digest('base64url').slice(0, 20)}"`;
     entry = { stamp, body, etag };
     if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
