@@ -91,14 +91,15 @@ export function createApp(services: Services, options: { webRoot?: string } = {}
   app.use('*', requestContext());
   app.use('*', securityHeaders());
   app.onError(handleError);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: Math.max(JSON_BODY_LIMIT, services.config.uploadLimitBytes),
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: Math.max(JSON_BODY_LIMIT, services.config.uploadLimitBytes),
+    onError: () => {
+      throw new AppError('payload_too_large');
+    },
+  });
+  // Reads have no body to limit; asking for one builds a full fetch Request for every GET.
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
   app.use('/api/*', contentTypeCheck());
   app.use('/api/*', originCheck());
