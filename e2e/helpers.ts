@@ -83,3 +83,9 @@ export async function expectAccessible(page: Page): Promise<void> {
     `axe on ${page.url()}`,
   ).toEqual([]);
 }
+
+/**
+ * Meeting sequences the journeys create: they share one database, and a year's sequences are unique,
+ * so each journey has its own number.
+ */
+export const JOURNEY_MEETING_SEQUENCES = { progress: 31, xss: 41 } as const;

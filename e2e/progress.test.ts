@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, expectAccessible, launchBrowser, newPage, signIn } from './helpers.ts';
+import {
+  baseUrl,
+  expectAccessible,
+  JOURNEY_MEETING_SEQUENCES,
+  launchBrowser,
+  newPage,
+  signIn,
+} from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -121,7 +128,7 @@ describe('公開ポータル journey', () => {
     await signIn(office, 'reform');
     const created = await api(office, 'POST', '/api/v1/meetings', {
       fiscalYear: 2024,
-      sequence: 9,
+      sequence: JOURNEY_MEETING_SEQUENCES.progress,
       title: '臨時X会議',
       planned: { precision: 'mid', start: '2025-02-11', end: '2025-02-20' },
       isPublic: false,

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFigures } from '../apps/server/src/security/figures.ts';
 import { XSS_FILE_NAMES, XSS_MARKER, XSS_PAYLOADS } from '../apps/server/src/security/xss-payloads.ts';
-import { baseUrl, launchBrowser, newPage, signIn } from './helpers.ts';
+import { baseUrl, JOURNEY_MEETING_SEQUENCES, launchBrowser, newPage, signIn } from './helpers.ts';
 
 /**
  * Stored cross-site scripting in the browser: the payloads are stored through the API in text
@@ -120,7 +120,7 @@ describe('stored cross-site scripting in the browser', () => {
     const meeting = await reform('POST', '/api/v1/meetings', {
       data: {
         fiscalYear: 2024,
-        sequence: 9,
+        sequence: JOURNEY_MEETING_SEQUENCES.xss,
         title: payload(0).slice(0, 100),
         planned: { precision: 'month', start: '2025-03-01', end: '2025-03-31' },
         place: payload(2),
