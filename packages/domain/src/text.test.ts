@@ -148,6 +148,27 @@ describe('truncateText', () => {
   it.each([0, -1, 1.5, Number.NaN])('rejects maxLength %s', (maxLength) => {
     expect(() => truncateText('abc', maxLength)).toThrow(RangeError);
   });
+
+  it('reads only the start of a long text and cuts it where the whole text would be cut', () => {
+    const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+    const whole = (text: string, maxLength: number) => {
+      const graphemes = Array.from(segmenter.segment(text), (segment) => segment.segment);
+      return graphemes.length <= maxLength
+        ? text
+        : `${graphemes
+            .slice(0, maxLength - 1)
+            .join('')
+            .trimEnd()}…`;
+    };
+    const pieces = ['あ', 'ｶ', 'A', ' ', '\u3000', '👨‍👩‍👧', 'か\u3099', '𠮷', '\n', 'é'];
+    for (let seed = 1; seed <= 300; seed += 1) {
+      let text = '';
+      for (let index = 0; index < (seed * 7) % 40; index += 1)
+        text += pieces[(seed * 31 + index * index) % pieces.length];
+      const maxLength = 1 + (seed % 30);
+      expect(truncateText(text, maxLength)).toBe(whole(text, maxLength));
+    }
+  });
 });
 
 describe('graphemeLength', () => {

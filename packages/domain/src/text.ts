@@ -79,12 +79,19 @@ export function truncateText(text: string, maxLength: number): string {
   if (!Number.isInteger(maxLength) || maxLength < 1) {
     throw new RangeError(`maxLength must be a positive integer, got ${maxLength}`);
   }
-  const graphemes = Array.from(graphemeSegmenter.segment(text), (segment) => segment.segment);
-  if (graphemes.length <= maxLength) {
+  // A grapheme has at least one code unit, so a text this short fits; otherwise only the start is read.
+  if (text.length <= maxLength) {
     return text;
   }
-  return `${graphemes
-    .slice(0, maxLength - 1)
-    .join('')
-    .trimEnd()}${ELLIPSIS}`;
+  const kept: string[] = [];
+  for (const { segment } of graphemeSegmenter.segment(text)) {
+    if (kept.length === maxLength) {
+      return `${kept
+        .slice(0, maxLength - 1)
+        .join('')
+        .trimEnd()}${ELLIPSIS}`;
+    }
+    kept.push(segment);
+  }
+  return text;
 }
