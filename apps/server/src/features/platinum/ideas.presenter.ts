@@ -8,7 +8,7 @@ import {
   PLATINUM_THEMES,
   truncateText,
 } from '@totonoe/domain';
-import type { CommentListRow, IdeaListRow, IdeaRow } from './ideas.queries.ts';
+import type { CommentListRow, IdeaListRow, IdeaRow, IdeaSummaryRow } from './ideas.queries.ts';
 
 /**
  * Anonymity lives here: an anonymous idea's author (name, org unit, id) reaches the reform office
@@ -122,7 +122,7 @@ function authorOf(
 
 /** Shapes an idea for lists. */
 export function presentIdeaSummary(
-  row: IdeaListRow,
+  row: IdeaSummaryRow,
   audience: IdeaAudience,
 ): z.infer<typeof ideaSummarySchema> {
   const { idea } = row;

@@ -1,5 +1,5 @@
 import type { IdeaStatus, IssueStatus, PlatinumTheme } from '@totonoe/domain';
-import { and, asc, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import {
@@ -31,6 +31,20 @@ function ideaColumns(viewerId: string) {
     isSupportedByViewer: sql<boolean>`exists (select 1 from ${platinumSupports} where ${platinumSupports.ideaId} = ${platinumIdeas.id} and ${platinumSupports.userId} = ${viewerId})`,
   };
 }
+
+// A list shows a summary: the search keys (a copy of every text) and the expected effect stay in the
+// database, which halves what a page of 50 ideas carries from it.
+const {
+  searchKey: _searchKey,
+  similarityKey: _similarityKey,
+  expectedEffect: _expectedEffect,
+  ...summaryIdeaColumns
+} = getTableColumns(platinumIdeas);
+
+/** An idea as lists show it: what its summary needs. */
+export type IdeaSummaryRow = Omit<IdeaListRow, 'idea'> & {
+  idea: Omit<IdeaRow, 'searchKey' | 'similarityKey' | 'expectedEffect'>;
+};
 
 export type IdeaListRow = {
   idea: IdeaRow;
@@ -114,11 +128,11 @@ export async function listIdeas(
   filter: IdeaFilter,
   viewer: { id: string; canSeeEverything: boolean },
   options: { sort: IdeaSort; page: number; pageSize: number },
-): Promise<{ items: IdeaListRow[]; total: number }> {
+): Promise<{ items: IdeaSummaryRow[]; total: number }> {
   const where = listConditions(filter, viewer);
   const [items, totals] = await Promise.all([
     db
-      .select(ideaColumns(viewer.id))
+      .select({ ...ideaColumns(viewer.id), idea: summaryIdeaColumns })
       .from(platinumIdeas)
       .leftJoin(platinumIssues, eq(platinumIssues.id, platinumIdeas.issueId))
       .leftJoin(mergedInto, eq(mergedInto.id, platinumIdeas.mergedIntoId))
