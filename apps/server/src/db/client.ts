@@ -20,6 +20,20 @@ export type DatabaseHandle = {
 // bigint columns (count(*), sums) arrive as strings; numeric stays a string on purpose.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => BigInt(value));
 
+/**
+ * A connection that ends under a client (the server restarts, stops or is killed) makes the client
+ * emit 'error'. pg-pool listens only while a client is idle; a client checked out for a
+ * transaction would throw the event at the process and stop it. Every client gets a listener of
+ * its own for its whole life: the query in flight fails with the error (the request answers 503)
+ * and the pool drops the broken client when it is released.
+ */
+function guardClients(pool: pg.Pool): void {
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+}
+
 /** Opens PostgreSQL by URL, or the embedded PGlite under dataDir (null: in memory). */
 export async function openDatabase(options: {
   databaseUrl?: string;
@@ -34,7 +48,7 @@ export async function openDatabase(options: {
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });
-    pool.on('error', () => undefined); // a dropped idle client must not crash the process
+    guardClients(pool);
     return {
       kind: 'postgres',
       db: drizzle(pool, { schema }),
@@ -58,7 +72,7 @@ export async function openDatabase(options: {
       database: 'postgres',
       max: 1,
     });
-    pool.on('error', () => undefined);
+    guardClients(pool);
     return {
       kind: 'embedded',
       db: drizzle(pool, { schema }),

@@ -62,7 +62,10 @@ export function toAppError(error: unknown): AppError {
       cause.code === '22007' ||
       cause.code === '22008' ||
       cause.code === '22003' ||
-      cause.code === '22001'
+      cause.code === '22001' ||
+      // U+0000 and characters the database cannot store in UTF-8 text
+      cause.code === '22021' ||
+      cause.code === '22P05'
     ) {
       return new AppError('validation_failed');
     }

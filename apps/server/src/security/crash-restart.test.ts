@@ -249,9 +249,11 @@ describe(`crash and restart (${kind === 'pglite' ? 'embedded database' : 'Postgr
           while (Date.now() - stoppedAt < 5_000) during.push(await ask());
         }),
       );
+      expect(server.isRunning(), `the server stopped while PostgreSQL was down:\n${server.stderr()}`).toBe(
+        true,
+      );
       const health = await fetch(`${server.url}/healthz`);
       expect(health.status).toBe(503);
-      expect(server.isRunning()).toBe(true);
       restartCluster(cluster);
       const restartedAt = Date.now();
       let recoveredAfterMs = -1;

@@ -36,6 +36,14 @@ describe('sign-in and sessions', () => {
     expect((await t.call('GET', '/api/v1/me', { cookie })).status).toBe(401);
   });
 
+  it('refuses a login with U+0000 (which PostgreSQL cannot store) as invalid input, not a 500', async () => {
+    const response = await t.call('POST', '/api/v1/session', {
+      body: { login: '\u0000', password: 'totonoe-demo' },
+    });
+    expect(response.status).toBe(400);
+    expect((response.body as { code: string }).code).toBe('validation_failed');
+  });
+
   it('marks the cookie Secure when served over TLS behind a trusted proxy only', async () => {
     const response = await t.call('POST', '/api/v1/session', {
       body: { login: 'staff1', password: 'totonoe-demo' },

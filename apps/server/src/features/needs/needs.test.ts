@@ -171,6 +171,17 @@ describe('keeping needs', () => {
         },
         403,
       ],
+      // U+0000 cannot be stored in PostgreSQL text: a validation error, not a 500.
+      [
+        {
+          side: 'recipient',
+          channel: 'counter',
+          body: 'a\u0000b',
+          receivedOn: '2024-11-05',
+          orgUnitId: units.id,
+        },
+        400,
+      ],
     ];
     for (const [body, status] of bad) {
       expect(
