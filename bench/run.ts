@@ -1,5 +1,5 @@
 // `npm run bench [-- --scale small|city|large] [--db embedded|postgres|both] [--seed 1]
-//                 [--duration 10] [--connections 50] [--only reads,writes,reports,browser,cluster]
+//                 [--duration 6] [--connections 50] [--only reads,writes,reports,browser,cluster]
 //                 [--scenarios cluster-register,idea-list] [--no-build] [--smoke]`
 // TOTONOE_BENCH_ENTRY=<server bundle> runs another build of the server (before/after comparisons).
 // For each database: build the data set, start the app in its own process, drive it from a third
@@ -8,7 +8,7 @@
 // records them in bench/results/*.json and bench/RESULTS.md (not in --smoke, which only checks that
 // every scenario runs, on the small data set, a second or two each).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error plain JavaScript module shared with the test scripts
@@ -54,7 +54,7 @@ const isSmoke = args.includes('--smoke');
 const scale = isSmoke ? 'small' : option('scale', 'small');
 if (!['small', 'city', 'large'].includes(scale)) throw new Error(`unknown scale ${scale}`);
 const seed = Number(option('seed', '1'));
-const duration = Number(option('duration', isSmoke ? '2' : '10'));
+const duration = Number(option('duration', isSmoke ? '2' : '6'));
 const connections = Number(option('connections', isSmoke ? '10' : '50'));
 const requestedDatabases = option('db', scale === 'large' ? 'postgres' : 'both');
 const databases = (requestedDatabases === 'both' ? ['embedded', 'postgres'] : [requestedDatabases]) as (
@@ -67,6 +67,7 @@ const onlyScenarios = args.includes('--scenarios') ? new Set(option('scenarios',
 const groups = new Set(option('only', 'reads,writes,reports,browser,cluster').split(','));
 const writers = Number(option('writers', isSmoke ? '20' : '200'));
 const supportRequests = Number(option('supports', isSmoke ? '200' : scale === 'small' ? '5000' : '20000'));
+const supportRate = Number(option('support-rate', isSmoke ? '100' : '1000'));
 const submissionRequests = Number(option('submissions', isSmoke ? '40' : '2000'));
 const repeats = isSmoke ? 1 : 3;
 /** FY2024 is the demo's year; at city scale FY2023 is the last generated year, with everything in it. */
@@ -205,27 +206,45 @@ async function runCluster(
   }
 }
 
+/**
+ * `--reuse FILE` with `--database-url URL` or `--data-dir DIR`: a data set prepared before (FILE holds
+ * what bench/lib/prepare.ts printed), for looking into one scenario without building it again.
+ */
+const reuse = args.includes('--reuse')
+  ? {
+      prepared: JSON.parse(readFileSync(option('reuse', ''), 'utf8')) as Prepared,
+      databaseUrl: args.includes('--database-url') ? option('database-url', '') : undefined,
+      dataDir: args.includes('--data-dir') ? option('data-dir', '') : undefined,
+    }
+  : null;
+
 async function benchDatabase(database: 'embedded' | 'postgres'): Promise<DatabaseRun> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'totonoe-bench-'));
-  const postgres = database === 'postgres' ? await startPostgresCluster() : null;
+  const postgres = database === 'postgres' && !reuse ? await startPostgresCluster() : null;
   const errors: string[] = [];
-  const target = postgres ? ['--database-url', postgres.url] : ['--data-dir', path.join(workDir, 'data')];
+  const databaseUrl = reuse?.databaseUrl ?? postgres?.url;
+  const dataDir = reuse?.dataDir ?? path.join(workDir, 'data');
+  const target = database === 'postgres' ? ['--database-url', databaseUrl!] : ['--data-dir', dataDir];
   try {
-    log(`${database}: building the ${scale} data set`);
     const started = Date.now();
-    const prepared = await runNodeJson<Prepared>(
-      path.join(root, 'bench/lib/prepare.ts'),
-      ['--scale', scale, '--seed', String(seed), '--writers', String(writers), ...target],
-      { useTsx: true },
-    );
+    let prepared: Prepared;
+    if (reuse) prepared = reuse.prepared;
+    else {
+      log(`${database}: building the ${scale} data set`);
+      prepared = await runNodeJson<Prepared>(
+        path.join(root, 'bench/lib/prepare.ts'),
+        ['--scale', scale, '--seed', String(seed), '--writers', String(writers), ...target],
+        { useTsx: true },
+      );
+    }
     const prepareMs = Date.now() - started;
     const env: Record<string, string> = {
-      TOTONOE_DATA_DIR: path.join(workDir, 'data'),
+      TOTONOE_DATA_DIR: dataDir,
       TOTONOE_DEMO: 'false',
       // Sessions are prepared before the run; some are first used long after.
       TOTONOE_SESSION_IDLE_MINUTES: '720',
     };
-    if (postgres) env.DATABASE_URL = postgres.url;
+    if (database === 'postgres') env.DATABASE_URL = databaseUrl!;
     log(`${database}: starting the app on the existing database`);
     const app = await startApp({ port: await freePort(), env });
     const run: DatabaseRun = {
@@ -260,8 +279,8 @@ async function benchDatabase(database: 'embedded' | 'postgres'): Promise<Databas
         const supports = await runWrite(
           app,
           'supports',
-          `Support (賛同), ${writers} people at once`,
-          supportJob(app.url, prepared, supportRequests),
+          `Support (賛同), ${writers} people, ${supportRate}/s offered`,
+          supportJob(app.url, prepared, supportRequests, supportRate),
           workDir,
         );
         supports.addedByAnswers = supports.result.statusCounts['201'] ?? 0;
@@ -351,7 +370,7 @@ const record: RunRecord = {
 };
 const rendered = renderRun(record);
 process.stdout.write(`\n${rendered}\n`);
-// A partial run (--only, --scenarios) prints its tables but does not replace the record of a full one.
+// A partial run (--only, --scenarios, --reuse) prints its tables but does not replace the record of a full one.
 if (!isSmoke && !args.includes('--only') && !onlyScenarios)
   log(`recorded in ${path.relative(root, recordRun(record, rendered))} and bench/RESULTS.md`);
 

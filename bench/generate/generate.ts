@@ -134,10 +134,15 @@ export async function generateDataSet(options: {
   await withSecondaryIndexesDropped(
     options.pool,
     ['search_documents'],
-    async () => {
-      let isIndexed = false;
-      while (!isIndexed) isIndexed = await refreshSearchIndex(options.db, { limit: 20_000 });
-    },
+    // Two workers (the queue hands out entries with SKIP LOCKED): one builds documents while the
+    // other's are written. On the embedded database they take turns on its one connection.
+    () =>
+      Promise.all(
+        [1, 2].map(async () => {
+          let isIndexed = false;
+          while (!isIndexed) isIndexed = await refreshSearchIndex(options.db, { limit: 20_000 });
+        }),
+      ).then(() => undefined),
     { method: 'gin' },
   );
   progress(`search index built (${Date.now() - searchStarted} ms)`);

@@ -1,6 +1,6 @@
 // Runs autocannon in its own process and prints one JSON summary line. The job comes as a JSON
 // file (argv[2]):
-//   { url, connections, duration | amount, headers?, method?, body?,
+//   { url, connections, duration | amount, overallRate?, headers?, method?, body?,
 //     perConnection?: [{ headers, requests: [{ method, path, body? }] }] }
 // With `perConnection`, connection i sends its own list (its own session cookie, its own ideas), in a
 // loop. Latencies are kept per request so that p95 is exact (autocannon's summary has no p95).
@@ -21,6 +21,8 @@ const options = {
   // A slow answer is measured, not cut off.
   timeout: 30,
 };
+// An offered rate across all connections (people who act now and then, not as fast as they can).
+if (job.overallRate) options.overallRate = job.overallRate;
 if (job.amount) options.amount = job.amount;
 else options.duration = job.duration;
 if (job.perConnection) {

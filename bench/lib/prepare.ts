@@ -97,7 +97,7 @@ const started = Date.now();
 const database = await openDatabase({
   databaseUrl: option('database-url'),
   dataDir: option('data-dir'),
-  poolSize: 2,
+  poolSize: 3,
 });
 try {
   const counts = await generateDataSet({

@@ -57,7 +57,11 @@ export type AppProcess = {
 };
 
 /** Starts the app in its own process (the production bundle when built) and waits for /healthz. */
-export async function startApp(options: { port: number; env: Record<string, string> }): Promise<AppProcess> {
+export async function startApp(options: {
+  port: number;
+  env: Record<string, string>;
+  nodeArgs?: string[];
+}): Promise<AppProcess> {
   // TOTONOE_BENCH_ENTRY runs another build of the server (an earlier commit's, for before/after).
   const entry = process.env.TOTONOE_BENCH_ENTRY
     ? [process.env.TOTONOE_BENCH_ENTRY]
@@ -65,7 +69,12 @@ export async function startApp(options: { port: number; env: Record<string, stri
       ? ['apps/server/dist/main.mjs']
       : ['--import', 'tsx', 'apps/server/src/main.ts'];
   const started = Date.now();
-  const child = spawn(process.execPath, entry, {
+  // TOTONOE_BENCH_NODE_ARGS adds flags to the server's node (e.g. --cpu-prof to see where a scenario's time goes).
+  const nodeArgs = [
+    ...(options.nodeArgs ?? []),
+    ...(process.env.TOTONOE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: root,
     env: {
       ...process.env,

@@ -72,8 +72,8 @@ export const READ_SCENARIOS: ReadScenario[] = [
           `/api/v1/meetings?fy=${year}`,
           'reform',
         );
-        // A meeting in the middle of the year: it has an agenda, decisions and instructions.
-        const meeting = list?.items[Math.floor(list.items.length / 2)];
+        // 第1回: it has an agenda, materials, decisions and instructions in the demo and in every generated year.
+        const meeting = list?.items.find((item) => item.sequence === 1) ?? list?.items[0];
         if (meeting) return `/api/v1/meetings/${meeting.id}`;
       }
       return { unavailable: 'no meeting to open' };
@@ -164,8 +164,14 @@ export const READ_SCENARIOS: ReadScenario[] = [
     as: 'public',
     target: { p95Ms: READ_P95, minRatio: 0.5 },
     resolve: async (api, years) => {
-      const id = await firstId(api, `/api/v1/meetings?fy=${years.demo}`, 'public');
-      return id ? publicPath(api, `/api/v1/meetings/${id}`) : { unavailable: 'no public meeting' };
+      const list = await api.json<Items<{ id: string; sequence: number }>>(
+        `/api/v1/meetings?fy=${years.demo}`,
+        'public',
+      );
+      const meeting = list?.items.find((item) => item.sequence === 1) ?? list?.items[0];
+      return meeting
+        ? publicPath(api, `/api/v1/meetings/${meeting.id}`)
+        : { unavailable: 'no public meeting' };
     },
   },
 ];

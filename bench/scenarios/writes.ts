@@ -8,6 +8,8 @@ export type WriteJob = {
   url: string;
   connections: number;
   amount: number;
+  /** Requests a second offered across all connections; none: each connection as fast as it can. */
+  overallRate?: number;
   perConnection: {
     headers: Record<string, string>;
     requests: { method: string; path: string; body?: unknown }[];
@@ -18,10 +20,16 @@ export type WriteJob = {
 const REPEAT_EVERY = 20;
 
 /**
- * Supports: writer i walks the ideas from its own offset, so no two of its requests name the same
+ * Supports, offered at `overallRate` a second by 200 people together (the target: 1,000 a second
+ * with p95 ≤ 50 ms; a closed loop of 200 connections would instead measure queueing). Writer i walks the ideas from its own offset, so no two of its requests name the same
  * idea except the deliberate repeats; the answers tell added (201) from already there (200).
  */
-export function supportJob(url: string, prepared: Prepared, requested: number): WriteJob {
+export function supportJob(
+  url: string,
+  prepared: Prepared,
+  requested: number,
+  overallRate?: number,
+): WriteJob {
   const writers = prepared.sessions.writers;
   const ideas = prepared.supportIdeaIds;
   if (ideas.length === 0) throw new Error('no idea left to support');
@@ -31,6 +39,7 @@ export function supportJob(url: string, prepared: Prepared, requested: number): 
     url,
     connections: writers.length,
     amount,
+    overallRate,
     perConnection: writers.map((token, writer) => {
       const requests: WriteJob['perConnection'][number]['requests'] = [];
       for (let step = 0; requests.length < perWriter; step++) {

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../../lib/context.ts';
-import { deleteSession, findSession, loadCurrentUser, touchSession } from './sessions.queries.ts';
+import { deleteSession, findSessionWithUser, touchSession } from './sessions.queries.ts';
 import { sessionIdOf } from './sign-in.ts';
 
 export const SESSION_COOKIE = 'totonoe_session';
@@ -17,11 +17,11 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     if (token && token.length <= 100) {
       const { db, config } = c.get('services');
       const sessionId = sessionIdOf(token);
-      const session = await findSession(db, sessionId);
+      const found = await findSessionWithUser(db, sessionId);
       const now = new Date();
-      if (session) {
+      if (found) {
+        const { session, user } = found;
         const idleLimit = session.lastSeenAt.getTime() + config.sessionIdleMinutes * 60 * 1000;
-        const user = await loadCurrentUser(db, session.userId);
         if (session.expiresAt <= now || idleLimit <= now.getTime() || !user || !user.isActive) {
           await deleteSession(db, sessionId);
         } else {
