@@ -111,14 +111,18 @@ export async function startPostgresCluster(options = {}) {
     settings,
     'start',
   ]);
-  const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const readPid = () => Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  // The postmaster's PID: a restart() starts a new one, which stop() then stops.
+  let pid = readPid();
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   let isStopped = false;
   return {
     url,
     port,
     dir,
-    pid,
+    get pid() {
+      return pid;
+    },
     bin,
     /** Stops the cluster by its PID (fast shutdown), then removes its folder. */
     async stop({ keepFiles = false } = {}) {
@@ -153,6 +157,7 @@ export async function startPostgresCluster(options = {}) {
         settings,
         'start',
       ]);
+      pid = readPid();
       isStopped = false;
     },
   };

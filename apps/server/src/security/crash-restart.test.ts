@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -41,28 +41,9 @@ async function startCluster(options: { fsync: boolean }): Promise<Cluster> {
   return cluster;
 }
 
-/**
- * Starts a stopped or killed cluster again, and makes sure the new server process is stopped at
- * the end (the cluster's own stop() knows only the first process).
- */
+/** Starts a stopped or killed cluster again (its stop() then stops the new server process). */
 function restartCluster(cluster: Cluster): void {
   cluster.restart();
-  const pid = Number(readFileSync(path.join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  cleanups.push(async () => {
-    try {
-      process.kill(pid, 'SIGINT');
-    } catch {
-      return;
-    }
-    for (let waited = 0; waited < 15_000; waited += 100) {
-      try {
-        process.kill(pid, 0);
-      } catch {
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  });
 }
 
 async function createDatabase(adminUrl: string, name: string): Promise<string> {
