@@ -15,6 +15,7 @@ export * from './org-units';
 export * from './passwords';
 export * from './platinum';
 export * from './precise-date';
+export * from './reminders';
 export * from './roles';
 export * from './schedule';
 export * from './search-snippets';
