@@ -6,7 +6,7 @@
 // process (autocannon) beside a bare node:http server answering the same bytes, then writes,
 // report builds, the browser's first load and two processes behind a balancer. Prints the tables;
 // records them in bench/results/*.json and bench/RESULTS.md (not in --smoke, which only checks that
-// every scenario runs, on the small data set, a second or two each).
+// every scenario runs, on the small data set, a second each).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -54,7 +54,7 @@ const isSmoke = args.includes('--smoke');
 const scale = isSmoke ? 'small' : option('scale', 'small');
 if (!['small', 'city', 'large'].includes(scale)) throw new Error(`unknown scale ${scale}`);
 const seed = Number(option('seed', '1'));
-const duration = Number(option('duration', isSmoke ? '2' : '6'));
+const duration = Number(option('duration', isSmoke ? '1' : '6'));
 const connections = Number(option('connections', isSmoke ? '10' : '50'));
 const requestedDatabases = option('db', scale === 'large' ? 'postgres' : 'both');
 const databases = (requestedDatabases === 'both' ? ['embedded', 'postgres'] : [requestedDatabases]) as (
@@ -92,7 +92,13 @@ async function runReads(app: AppProcess, api: Api, workDir: string): Promise<Rea
   const rows: ReadRow[] = [];
   for (const scenario of READ_SCENARIOS) {
     if (onlyScenarios && !onlyScenarios.has(scenario.id)) continue;
-    const row: ReadRow = { id: scenario.id, name: scenario.name, as: scenario.as, target: scenario.target };
+    const row: ReadRow = {
+      id: scenario.id,
+      name: scenario.name,
+      as: scenario.as,
+      target: scenario.target,
+      areas: scenario.areas,
+    };
     rows.push(row);
     const resolved = await scenario.resolve(api, years);
     if (typeof resolved !== 'string') {

@@ -413,6 +413,27 @@ async function generateMeetings(context: Context): Promise<void> {
   await schedule.flush();
 }
 
+const BENCHMARK_INDICATORS = [
+  ['市民一人当たり事業費', '円', 'lower_is_better'],
+  ['施設稼働率', '%', 'higher_is_better'],
+  ['職員一人当たり処理件数', '件', 'higher_is_better'],
+  ['一件当たり処理日数', '日', 'lower_is_better'],
+  ['利用者満足度', '%', 'higher_is_better'],
+  ['委託率', '%', 'higher_is_better'],
+  ['受益者負担率', '%', 'higher_is_better'],
+  ['待機者数', '人', 'lower_is_better'],
+  ['オンライン申請率', '%', 'higher_is_better'],
+  ['人口千人当たり職員数', '人', 'lower_is_better'],
+] as const;
+const BENCHMARK_SUBJECTS = [
+  ['本市', true],
+  ['A市', false],
+  ['B市', false],
+  ['C市', false],
+  ['D市', false],
+] as const;
+const BENCHMARK_YEARS = 4;
+
 async function generateAnalyses(context: Context): Promise<void> {
   const { pool, seed, spec, years } = context;
   const random = new Random(seed, 'analyses');
@@ -577,22 +598,13 @@ async function generateAnalyses(context: Context): Promise<void> {
           '決算額との比較',
         ]);
       }
-      for (let position = 0; position < 2; position++) {
+      // 200 benchmark values an analysis: 10 indicators × 5 cities × 4 years.
+      for (let position = 0; position < BENCHMARK_INDICATORS.length; position++) {
         const indicatorId = random.uuid();
-        await indicators.add([
-          indicatorId,
-          id,
-          position,
-          position === 0 ? '市民一人当たり事業費' : '施設稼働率',
-          position === 0 ? '円' : '%',
-          position === 0 ? 'lower_is_better' : 'higher_is_better',
-        ]);
-        for (const [subject, isOwn] of [
-          ['本市', true],
-          ['A市', false],
-          ['B市', false],
-        ] as const) {
-          for (let offset = 2; offset >= 0; offset--) {
+        const [name, unit, direction] = BENCHMARK_INDICATORS[position]!;
+        await indicators.add([indicatorId, id, position, name, unit, direction]);
+        for (const [subject, isOwn] of BENCHMARK_SUBJECTS) {
+          for (let offset = BENCHMARK_YEARS - 1; offset >= 0; offset--) {
             await values.add([indicatorId, subject, isOwn, year - offset, random.between(100, 9_999)]);
           }
         }
@@ -787,28 +799,30 @@ async function generatePlatinum(context: Context): Promise<void> {
     'SELECT id, org_unit_id FROM users ORDER BY login',
   );
   const unitByUser = new Map(unitOf.rows.map((row) => [row.id, row.org_unit_id]));
-  // Support counts per idea: a long tail, scaled so that they add up to exactly the scale's total.
+  // The last generated year's campaign is the busy one: a tenth of the ideas and a tenth of the
+  // supports (10,000 and 50,000 at city scale); the other years share the rest evenly.
+  const busyIdeas = Math.round(spec.ideas / 10);
+  const busySupports = Math.round(spec.supports / 10);
+  const ideasOfYear = years.map((_, yearIndex) => {
+    if (yearIndex === years.length - 1) return busyIdeas;
+    const others = years.length - 1;
+    const rest = spec.ideas - busyIdeas;
+    return Math.round(((yearIndex + 1) * rest) / others) - Math.round((yearIndex * rest) / others);
+  });
+  // Support counts per idea: a long tail, scaled so that each part adds up to exactly its total.
   const weights: number[] = [];
   for (let index = 0; index < spec.ideas; index++) weights.push(random.skewed(5, 400) + 1);
-  const weightTotal = weights.reduce((sum, weight) => sum + weight, 0);
-  const supportCounts = weights.map((weight) =>
-    Math.min(userCount - 1, Math.floor((weight * spec.supports) / weightTotal)),
-  );
-  let shortfall = spec.supports - supportCounts.reduce((sum, value) => sum + value, 0);
-  for (let index = 0; shortfall > 0; index = (index + 1) % spec.ideas) {
-    if (supportCounts[index]! < userCount - 1) {
-      supportCounts[index]! += 1;
-      shortfall -= 1;
-    }
-  }
+  const busyFrom = spec.ideas - busyIdeas;
+  const supportCounts = [
+    ...spreadSupports(weights.slice(0, busyFrom), spec.supports - busySupports, userCount - 1),
+    ...spreadSupports(weights.slice(busyFrom), busySupports, userCount - 1),
+  ];
   // One or two comments on an idea that has any: 1.5 on average.
   const commentChance = spec.comments / spec.ideas / 1.5;
   let ideaIndex = 0;
   for (const [yearIndex, year] of years.entries()) {
     const campaignId = random.uuid();
-    const count =
-      Math.round(((yearIndex + 1) * spec.ideas) / years.length) -
-      Math.round((yearIndex * spec.ideas) / years.length);
+    const count = ideasOfYear[yearIndex]!;
     const span = (from: number, to: number, spanYear = year) => ({
       from: preciseDate('month', spanYear, from),
       to: preciseDate('month', spanYear, to),
@@ -927,6 +941,20 @@ async function generatePlatinum(context: Context): Promise<void> {
   await supports.flush();
   await comments.flush();
   context.progress(`  ideas ${ideas.inserted}, supports ${supports.inserted}, comments ${comments.inserted}`);
+}
+
+/** Shares `total` supports among ideas in proportion to their weights, each at most `cap`. */
+function spreadSupports(weights: number[], total: number, cap: number): number[] {
+  const weightTotal = weights.reduce((sum, weight) => sum + weight, 0);
+  const counts = weights.map((weight) => Math.min(cap, Math.floor((weight * total) / weightTotal)));
+  let shortfall = total - counts.reduce((sum, value) => sum + value, 0);
+  for (let index = 0; shortfall > 0; index = (index + 1) % counts.length) {
+    if (counts[index]! < cap) {
+      counts[index]! += 1;
+      shortfall -= 1;
+    }
+  }
+  return counts;
 }
 
 function gcd(a: number, b: number): number {

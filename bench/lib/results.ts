@@ -36,6 +36,8 @@ export type ReadRow = {
   ratio?: number;
   peakRssMb?: number;
   target: ReadTarget;
+  /** The parts of the programme whose figures the row gives. */
+  areas?: string[];
   unavailable?: string;
   loadAverage?: string;
 };
@@ -115,14 +117,15 @@ const kb = (bytes: number) => `${round(bytes / 1024, 1)} KB`;
 
 function readTable(runs: DatabaseRun[]): string {
   const lines = [
-    '| scenario | db | req/s | p50 ms | p95 ms | p99 ms | target p95 | bare req/s | ratio (target) | body | peak RSS MB | errors / non-2xx |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | area | db | req/s | p50 ms | p95 ms | p99 ms | target p95 | bare req/s | ratio (target) | body | peak RSS MB | errors / non-2xx |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const run of runs) {
     for (const row of run.reads) {
+      const areas = (row.areas ?? []).join(', ');
       if (!row.result) {
         lines.push(
-          `| ${row.name} | ${run.database} | not measured: ${row.unavailable ?? 'unknown'} ||||||||||`,
+          `| ${row.name} | ${areas} | ${run.database} | not measured: ${row.unavailable ?? 'unknown'} ||||||||||`,
         );
         continue;
       }
@@ -131,7 +134,7 @@ function readTable(runs: DatabaseRun[]): string {
         ? ` (≥ ${row.target.minRatio * 100}% ${mark((row.ratio ?? 0) >= row.target.minRatio)})`
         : '';
       lines.push(
-        `| ${row.name} | ${run.database} | ${round(row.result.requestsPerSecond)} | ${row.result.p50} | ${row.result.p95} | ${row.result.p99} | ≤ ${row.target.p95Ms} ${mark(row.result.p95 <= row.target.p95Ms)} | ${round(row.baseline?.requestsPerSecond)} | ${ratioText}${ratioTarget} | ${kb(row.bytes ?? 0)} | ${row.peakRssMb ?? '–'} | ${row.result.errors} / ${row.result.non2xx} |`,
+        `| ${row.name} | ${areas} | ${run.database} | ${round(row.result.requestsPerSecond)} | ${row.result.p50} | ${row.result.p95} | ${row.result.p99} | ≤ ${row.target.p95Ms} ${mark(row.result.p95 <= row.target.p95Ms)} | ${round(row.baseline?.requestsPerSecond)} | ${ratioText}${ratioTarget} | ${kb(row.bytes ?? 0)} | ${row.peakRssMb ?? '–'} | ${row.result.errors} / ${row.result.non2xx} |`,
       );
     }
   }

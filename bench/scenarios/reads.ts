@@ -9,6 +9,8 @@ export type ReadScenario = {
   name: string;
   as: Audience;
   target: ReadTarget;
+  /** The parts of the programme whose figures this row gives (analysis, platinum, progress, search, core). */
+  areas: string[];
   /** The path to load, or null with the reason when this build has no such page. */
   resolve: (api: Api, years: { demo: number; full: number }) => Promise<string | { unavailable: string }>;
 };
@@ -18,6 +20,8 @@ type Items<T> = { items: T[] };
 const READ_P95 = 25;
 const IDEA_LIST_P95 = 30;
 const SEARCH_P95 = 50;
+/** Similar ideas are asked for while a title is typed: held to the search target. */
+const SIMILAR_P95 = 50;
 
 async function firstId(api: Api, path: string, as: Audience): Promise<string | null> {
   const list = await api.json<Items<{ id: string }>>(path, as);
@@ -28,6 +32,15 @@ async function firstId(api: Api, path: string, as: Audience): Promise<string | n
 async function busiestCampaign(api: Api, years: { demo: number; full: number }): Promise<string | null> {
   for (const year of [years.full, years.demo]) {
     const id = await firstId(api, `/api/v1/campaigns?fy=${year}`, 'staff');
+    if (id) return id;
+  }
+  return null;
+}
+
+/** An analysis of the fully generated year (20 versions and 200 benchmark values at city scale). */
+async function fullAnalysis(api: Api, years: { demo: number; full: number }): Promise<string | null> {
+  for (const year of [years.full, years.demo]) {
+    const id = await firstId(api, `/api/v1/analyses?fy=${year}`, 'reform');
     if (id) return id;
   }
   return null;
@@ -46,19 +59,74 @@ export const READ_SCENARIOS: ReadScenario[] = [
     name: 'Cluster register (public)',
     as: 'public',
     target: { p95Ms: READ_P95, minRatio: 0.5 },
+    areas: ['core'],
     resolve: async (api, years) => publicPath(api, `/api/v1/clusters?fy=${years.demo}`),
   },
   {
-    id: 'analysis-page',
-    name: 'Analysis page (20 versions at city scale)',
+    id: 'analysis-list',
+    name: 'Analysis plan of a year (57 analyses)',
     as: 'reform',
     target: { p95Ms: READ_P95 },
+    areas: ['analysis'],
+    resolve: async (_api, years) => `/api/v1/analyses?fy=${years.full}`,
+  },
+  {
+    id: 'analysis-page',
+    name: 'Analysis page: the analysis (20 versions at city scale)',
+    as: 'reform',
+    target: { p95Ms: READ_P95 },
+    areas: ['analysis', 'core'],
     resolve: async (api, years) => {
-      for (const year of [years.full, years.demo]) {
-        const id = await firstId(api, `/api/v1/analyses?fy=${year}`, 'reform');
-        if (id) return `/api/v1/analyses/${id}`;
-      }
-      return { unavailable: 'no analysis to open' };
+      const id = await fullAnalysis(api, years);
+      return id ? `/api/v1/analyses/${id}` : { unavailable: 'no analysis to open' };
+    },
+  },
+  {
+    id: 'analysis-versions',
+    name: 'Analysis page: its versions (20 at city scale)',
+    as: 'reform',
+    target: { p95Ms: READ_P95 },
+    areas: ['analysis'],
+    resolve: async (api, years) => {
+      const id = await fullAnalysis(api, years);
+      return id ? `/api/v1/analyses/${id}/versions` : { unavailable: 'no analysis to open' };
+    },
+  },
+  {
+    id: 'analysis-compare',
+    name: 'Analysis page: first version against the last',
+    as: 'reform',
+    target: { p95Ms: READ_P95 },
+    areas: ['analysis'],
+    resolve: async (api, years) => {
+      const id = await fullAnalysis(api, years);
+      if (!id) return { unavailable: 'no analysis to open' };
+      const versions = await api.json<Items<{ number: number }>>(`/api/v1/analyses/${id}/versions`, 'reform');
+      const numbers = (versions?.items ?? []).map((version) => version.number);
+      if (numbers.length < 2) return { unavailable: 'fewer than two versions' };
+      return `/api/v1/analyses/${id}/versions/compare?from=${Math.min(...numbers)}&to=${Math.max(...numbers)}`;
+    },
+  },
+  {
+    id: 'analysis-benchmarks',
+    name: 'Analysis page: benchmarks (200 values at city scale)',
+    as: 'reform',
+    target: { p95Ms: READ_P95 },
+    areas: ['analysis'],
+    resolve: async (api, years) => {
+      const id = await fullAnalysis(api, years);
+      return id ? `/api/v1/analyses/${id}/benchmarks` : { unavailable: 'no analysis to open' };
+    },
+  },
+  {
+    id: 'analysis-effects',
+    name: 'Analysis page: effects',
+    as: 'reform',
+    target: { p95Ms: READ_P95 },
+    areas: ['analysis'],
+    resolve: async (api, years) => {
+      const id = await fullAnalysis(api, years);
+      return id ? `/api/v1/analyses/${id}/effects` : { unavailable: 'no analysis to open' };
     },
   },
   {
@@ -66,6 +134,7 @@ export const READ_SCENARIOS: ReadScenario[] = [
     name: 'X meeting page',
     as: 'reform',
     target: { p95Ms: READ_P95 },
+    areas: ['core'],
     resolve: async (api, years) => {
       for (const year of [years.full, years.demo]) {
         const list = await api.json<Items<{ id: string; sequence: number }>>(
@@ -81,9 +150,10 @@ export const READ_SCENARIOS: ReadScenario[] = [
   },
   {
     id: 'idea-list',
-    name: 'Idea list: campaign, theme and progress filters, by supports, 50 a page with total',
+    name: 'Idea list: the busiest campaign, theme and progress filters, by supports, 50 a page with total',
     as: 'staff',
     target: { p95Ms: IDEA_LIST_P95 },
+    areas: ['platinum', 'core'],
     resolve: async (api, years) => {
       const campaign = await busiestCampaign(api, years);
       if (!campaign) return { unavailable: 'no campaign' };
@@ -91,10 +161,45 @@ export const READ_SCENARIOS: ReadScenario[] = [
     },
   },
   {
+    id: 'idea-list-campaign',
+    name: 'Idea list: the busiest campaign, newest first, 50 a page with total',
+    as: 'staff',
+    target: { p95Ms: IDEA_LIST_P95 },
+    areas: ['platinum'],
+    resolve: async (api, years) => {
+      const campaign = await busiestCampaign(api, years);
+      if (!campaign) return { unavailable: 'no campaign' };
+      return `/api/v1/ideas?campaign=${campaign}&sort=newest&page=1&pageSize=50`;
+    },
+  },
+  {
+    id: 'idea-similar',
+    name: 'Similar ideas while typing a title (the busiest campaign)',
+    as: 'staff',
+    target: { p95Ms: SIMILAR_P95 },
+    areas: ['platinum'],
+    resolve: async (api, years) => {
+      const campaign = await busiestCampaign(api, years);
+      if (!campaign) return { unavailable: 'no campaign' };
+      const list = await api.json<Items<{ title: string }>>(
+        `/api/v1/ideas?campaign=${campaign}&sort=newest&page=1&pageSize=1`,
+        'staff',
+      );
+      const title = list?.items[0]?.title;
+      if (!title) return { unavailable: 'no idea in the campaign' };
+      // What someone has typed so far: most of an existing title.
+      const typed = Array.from(title)
+        .slice(0, Math.max(4, Math.ceil(Array.from(title).length * 0.8)))
+        .join('');
+      return `/api/v1/ideas/similar?campaign=${campaign}&text=${encodeURIComponent(typed)}`;
+    },
+  },
+  {
     id: 'idea-list-all',
     name: 'Idea list: every campaign, newest first, 50 a page with total',
     as: 'staff',
     target: { p95Ms: IDEA_LIST_P95 },
+    areas: ['core'],
     resolve: async () => '/api/v1/ideas?sort=newest&page=1&pageSize=50',
   },
   {
@@ -102,6 +207,7 @@ export const READ_SCENARIOS: ReadScenario[] = [
     name: 'Idea search (q=窓口, every campaign)',
     as: 'staff',
     target: { p95Ms: SEARCH_P95 },
+    areas: ['search'],
     resolve: async () => `/api/v1/ideas?q=${encodeURIComponent('窓口')}&page=1&pageSize=50`,
   },
   {
@@ -109,6 +215,7 @@ export const READ_SCENARIOS: ReadScenario[] = [
     name: 'Search across the programme (q=子育て)',
     as: 'staff',
     target: { p95Ms: SEARCH_P95 },
+    areas: ['search', 'core'],
     resolve: async (api) => {
       const path = `/api/v1/search?q=${encodeURIComponent('子育て')}`;
       const response = await api.fetch(path, 'staff');
@@ -122,8 +229,23 @@ export const READ_SCENARIOS: ReadScenario[] = [
     name: 'Dashboard (executive)',
     as: 'mayor',
     target: { p95Ms: READ_P95 },
+    areas: ['progress', 'core'],
     resolve: async (api, years) => {
       const path = `/api/v1/dashboard?fy=${years.demo}`;
+      const response = await api.fetch(path, 'mayor');
+      return response.status === 200
+        ? path
+        : { unavailable: `GET /api/v1/dashboard answers ${response.status}` };
+    },
+  },
+  {
+    id: 'dashboard-full-year',
+    name: 'Dashboard (executive) of a fully generated year',
+    as: 'mayor',
+    target: { p95Ms: READ_P95 },
+    areas: ['progress'],
+    resolve: async (api, years) => {
+      const path = `/api/v1/dashboard?fy=${years.full}`;
       const response = await api.fetch(path, 'mayor');
       return response.status === 200
         ? path
@@ -135,6 +257,7 @@ export const READ_SCENARIOS: ReadScenario[] = [
     name: 'Public portal: the programme',
     as: 'public',
     target: { p95Ms: READ_P95, minRatio: 0.5 },
+    areas: ['core'],
     resolve: async (api, years) => publicPath(api, `/api/v1/public/programme?fy=${years.demo}`),
   },
   {
@@ -142,6 +265,7 @@ export const READ_SCENARIOS: ReadScenario[] = [
     name: 'Public portal: open data index',
     as: 'public',
     target: { p95Ms: READ_P95, minRatio: 0.5 },
+    areas: ['core'],
     resolve: async (api, years) => publicPath(api, `/api/v1/public/open-data?fy=${years.demo}`),
   },
   {
@@ -149,6 +273,7 @@ export const READ_SCENARIOS: ReadScenario[] = [
     name: 'Public portal: bureau policies',
     as: 'public',
     target: { p95Ms: READ_P95, minRatio: 0.5 },
+    areas: ['core'],
     resolve: async (api, years) => publicPath(api, `/api/v1/public/bureau-policies?fy=${years.demo}`),
   },
   {
@@ -156,6 +281,7 @@ export const READ_SCENARIOS: ReadScenario[] = [
     name: 'Public portal: published needs',
     as: 'public',
     target: { p95Ms: READ_P95, minRatio: 0.5 },
+    areas: ['core'],
     resolve: async (api, years) => publicPath(api, `/api/v1/public/needs?fy=${years.demo}`),
   },
   {
@@ -163,6 +289,7 @@ export const READ_SCENARIOS: ReadScenario[] = [
     name: 'Public portal: an X meeting',
     as: 'public',
     target: { p95Ms: READ_P95, minRatio: 0.5 },
+    areas: ['core'],
     resolve: async (api, years) => {
       const list = await api.json<Items<{ id: string; sequence: number }>>(
         `/api/v1/meetings?fy=${years.demo}`,
