@@ -1,8 +1,10 @@
 // The OpenAPI extension of zod first: some features' schemas are declared with .openapi() at import.
 import '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysisFixtures } from '../features/analyses/analysis-test-support.ts';
+import { importRunnerFor } from '../features/imports/import-runner.ts';
 import { mintSessionCookie, userIdOf } from '../test/sessions.ts';
-import { createTestApp, type TestApp, type TestResponse } from '../test/test-app.ts';
+import { createTestApp, TEST_ORIGIN, type TestApp, type TestResponse } from '../test/test-app.ts';
 import { writeFigures } from './figures.ts';
 import {
   cookieFor,
@@ -29,6 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   writeFigures('races', figures);
+  await importRunnerFor(t.database.db).idle();
   await t.close();
 });
 
@@ -147,6 +150,93 @@ describe('fifty identical requests at once', () => {
       await count(
         `select count(*)::int as n from bureau_policy_steps where version_id = $1 and action = 'publish'`,
         [policy!.version_id],
+      ),
+    ).toBe(1);
+  });
+});
+
+describe('fifty identical stage moves and import commits at once', () => {
+  it('moves an analysis once: one transition recorded, the others get 412 or 409', async () => {
+    const f = await analysisFixtures(t);
+    const analysisId = await f.plan(await f.newCluster('kodomo'), 'kodomo');
+    const before = await f.detail(analysisId);
+    expect(before.stage).toBe('planned');
+    const cookie = await fresh('reform');
+    const responses = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        t.call('POST', `/api/v1/analyses/${analysisId}/transitions`, {
+          cookie,
+          body: { to: 'started', meetingId: f.meetingId(0), directionKind: null, note: '着手' },
+          headers: { 'if-match': `"${before.version}"` },
+        }),
+      ),
+    );
+    const statuses = countStatuses(responses);
+    figures.analysisStageMove = statuses;
+    expect(responses.filter((response) => response.status < 300)).toHaveLength(1);
+    expect((statuses[412] ?? 0) + (statuses[409] ?? 0)).toBe(PARALLEL - 1);
+    expect(
+      await count('select count(*)::int as n from analysis_transitions where analysis_id = $1', [analysisId]),
+    ).toBe(1);
+    const after = await f.detail(analysisId);
+    expect(after.stage).toBe('started');
+    expect(after.version).toBe(before.version + 1);
+  });
+
+  it('commits an import once: its rows are written once, the other commits get 412 or 409', async () => {
+    const admin = await fresh('admin');
+    const header = [
+      '組織コード',
+      '組織名',
+      '組織名（かな）',
+      '区分',
+      '上位組織コード',
+      '設置日',
+      '廃止日',
+      '表示順',
+    ];
+    const rows = [
+      header,
+      ['race-ka-1', '競合確認第一課', '', '課', 'kodomo', '2024-04-01', '', '91'],
+      ['race-ka-2', '競合確認第二課', '', '課', 'kodomo', '2024-04-01', '', '92'],
+    ];
+    const form = new FormData();
+    form.set('kind', 'org_units');
+    form.set('file', new File([`${rows.map((cells) => cells.join(',')).join('\r\n')}\r\n`], 'race.csv'));
+    const uploaded = await t.app.request(`${TEST_ORIGIN}/api/v1/imports`, {
+      method: 'POST',
+      body: form,
+      headers: { origin: TEST_ORIGIN, cookie: admin },
+    });
+    expect(uploaded.status).toBe(201);
+    const job = (await uploaded.json()) as { id: string; version: number; mapping: unknown };
+    const checked = await t.call('PUT', `/api/v1/imports/${job.id}/mapping`, {
+      cookie: admin,
+      headers: { 'if-match': `"${job.version}"` },
+      body: { mapping: job.mapping },
+    });
+    expect(checked.status, checked.text).toBe(200);
+    const previewed = checked.body as { version: number; isCommittable: boolean };
+    expect(previewed.isCommittable).toBe(true);
+    const responses = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        t.call('POST', `/api/v1/imports/${job.id}/commit`, {
+          cookie: admin,
+          headers: { 'if-match': `"${previewed.version}"` },
+        }),
+      ),
+    );
+    const statuses = countStatuses(responses);
+    figures.importCommit = statuses;
+    expect(responses.filter((response) => response.status < 300)).toHaveLength(1);
+    expect(responses.filter((response) => response.status >= 500)).toHaveLength(0);
+    expect((statuses[412] ?? 0) + (statuses[409] ?? 0)).toBe(PARALLEL - 1);
+    await importRunnerFor(t.database.db).idle();
+    expect(await count("select count(*)::int as n from org_units where code like 'race-ka-%'")).toBe(2);
+    expect(
+      await count(
+        "select count(*)::int as n from audit_events where action = 'import.commit' and entity_id = $1",
+        [job.id],
       ),
     ).toBe(1);
   });
