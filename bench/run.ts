@@ -263,17 +263,20 @@ async function benchDatabase(database: 'embedded' | 'postgres'): Promise<Databas
       writes: [],
       reports: [],
       errors,
+      phaseSeconds: { 'data set': Math.round(prepareMs / 1000) },
     };
     const api = new Api(app.url, prepared);
     const attempt = async (name: string, step: () => Promise<void>) => {
       if (!groups.has(name)) return;
       log(`${database}: ${name}`);
+      const stepStarted = Date.now();
       try {
         await step();
       } catch (error) {
         errors.push(`${name}: ${String((error as Error)?.message ?? error)}`);
         log(`${database}: ${name} failed: ${String((error as Error)?.stack ?? error)}`);
       }
+      run.phaseSeconds![name] = Math.round((Date.now() - stepStarted) / 1000);
     };
     // Nothing before the write scenarios adds supports: the prepared count is the count before.
     const supportsBefore = prepared.counts.platinum_supports ?? 0;

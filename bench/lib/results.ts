@@ -72,6 +72,8 @@ export type DatabaseRun = {
   browser?: BrowserResult | { error: string };
   cluster?: ClusterResult | { error: string };
   errors: string[];
+  /** Where the run's time went: the data set, then each group of scenarios. */
+  phaseSeconds?: Record<string, number>;
 };
 
 export type RunRecord = {
@@ -259,7 +261,13 @@ export function renderRun(record: RunRecord): string {
           .map(([table, count]) => `${table} ${round(count)}`)
           .join(
             ', ',
-          )}); start-up to /healthz 200 on it: ${round(run.startupMs)} ms (peak RSS ${run.startupPeakRssMb} MB)`,
+          )}); start-up to /healthz 200 on it: ${round(run.startupMs)} ms (peak RSS ${run.startupPeakRssMb} MB)${
+          run.phaseSeconds
+            ? `; time spent: ${Object.entries(run.phaseSeconds)
+                .map(([phase, seconds]) => `${phase} ${seconds} s`)
+                .join(', ')}`
+            : ''
+        }`,
     )
     .join('\n');
   const errors = record.runs.flatMap((run) => run.errors.map((error) => `- ${run.database}: ${error}`));
