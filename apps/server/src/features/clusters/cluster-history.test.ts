@@ -228,6 +228,13 @@ describe('refusals', () => {
       body: { fiscalYear: 2025, cluster: { number: 1, name: '重複', group: 'cross_cutting', kind: null } },
     });
     expect(taken.status).toBe(409);
+    // The refusal names the field, so the form shows it beside the number.
+    expect((taken.body as { errors: { path: string; messages: { ja: string } }[] }).errors).toEqual([
+      {
+        path: 'cluster.number',
+        messages: expect.objectContaining({ ja: expect.stringContaining('番号 1 は') }),
+      },
+    ]);
     const kind = await t.call('POST', '/api/v1/clusters', {
       cookie: reform,
       body: {
@@ -265,6 +272,10 @@ describe('refusals', () => {
       headers: { 'if-match': `"${await version(ids.get(53)!)}"` },
     });
     expect(split.status).toBe(409);
+    expect((split.body as { errors: { path: string }[] }).errors.map((error) => error.path)).toEqual([
+      'parts.0.number',
+      'parts.1.number',
+    ]);
     expect((await register(2025)).items.filter((item) => [46, 51, 53].includes(item.number))).toHaveLength(3);
     expect((await register(2025)).items.some((item) => item.number === 70 || item.number === 71)).toBe(false);
   });

@@ -246,3 +246,76 @@ describe('editing a cluster', () => {
     expect(unmarked.body).toMatchObject({ isAnalysisTarget: false });
   });
 });
+
+describe('register filters: bureau and analysis stage', () => {
+  const orgUnitId = async (code: string) =>
+    (await t.database.pool.query<{ id: string }>('select id from org_units where code = $1', [code])).rows[0]!
+      .id;
+  const filtered = async (query: string, cookie: string | null = null) => {
+    const response = await t.call('GET', `/api/v1/clusters?fy=2024&${query}`, { cookie });
+    expect(response.status, response.text).toBe(200);
+    return response.body as Register;
+  };
+
+  it('lists only the clusters a bureau (or a unit below it) owns', async () => {
+    const kodomo = await orgUnitId('kodomo');
+    const { items, groups } = await filtered(`orgUnit=${kodomo}`);
+    expect(groups).toHaveLength(3);
+    expect(items.map((item) => item.number)).toContain(22);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThan(57);
+    // A cluster owned by a department below the bureau counts as the bureau's.
+    const child = (
+      await t.database.pool.query<{ id: string }>(
+        'select id from org_units where parent_id = $1 order by sort_order limit 1',
+        [kodomo],
+      )
+    ).rows[0];
+    if (child) {
+      const cluster = (await register()).items.find((item) => item.number === 1)!;
+      await t.database.pool.query('insert into cluster_owners (cluster_id, org_unit_id) values ($1, $2)', [
+        cluster.id,
+        child.id,
+      ]);
+      expect((await filtered(`orgUnit=${kodomo}`)).items.map((item) => item.number)).toContain(1);
+      expect((await filtered(`orgUnit=${child.id}`)).items.map((item) => item.number)).toEqual([1]);
+    }
+    const nobody = await filtered('orgUnit=00000000-0000-4000-8000-000000000000');
+    expect(nobody.items).toEqual([]);
+  });
+
+  it('lists only the clusters whose analysis is at a stage; without a session only published analyses count', async () => {
+    const reform = await t.signIn('reform');
+    const plan = await t.call('GET', '/api/v1/analyses?fy=2024&stage=progress_reported', { cookie: reform });
+    const expected = (plan.body as { items: { cluster: { number: number } }[] }).items
+      .map((item) => item.cluster.number)
+      .sort((a, b) => a - b);
+    expect(expected.length).toBeGreaterThan(0);
+    const signedIn = await filtered('stage=progress_reported', reform);
+    expect(signedIn.items.map((item) => item.number)).toEqual(expected);
+
+    const hidden = signedIn.items[0]!;
+    await t.database.pool.query('update analyses set is_published = false where cluster_id = $1', [
+      hidden.id,
+    ]);
+    expect((await filtered('stage=progress_reported', reform)).items.map((item) => item.number)).toContain(
+      hidden.number,
+    );
+    expect((await filtered('stage=progress_reported')).items.map((item) => item.number)).not.toContain(
+      hidden.number,
+    );
+    expect((await filtered('stage=final_reported', reform)).items).toEqual([]);
+
+    const kodomo = await orgUnitId('kodomo');
+    const both = await filtered(`stage=progress_reported&orgUnit=${kodomo}`, reform);
+    expect(both.items.every((item) => item.owningOrgUnits.some((unit) => unit.name === '子ども家庭局'))).toBe(
+      true,
+    );
+    expect(both.items.map((item) => item.number)).toContain(22);
+  });
+
+  it('refuses a malformed bureau or an unknown stage with 400', async () => {
+    expect((await t.call('GET', '/api/v1/clusters?orgUnit=kodomo')).status).toBe(400);
+    expect((await t.call('GET', '/api/v1/clusters?stage=finished')).status).toBe(400);
+  });
+});

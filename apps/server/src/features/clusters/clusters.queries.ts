@@ -158,3 +158,35 @@ export async function isNumberTaken(
     .limit(1);
   return rows.length > 0;
 }
+
+/** Ids of the clusters owned by an org unit or by any unit below it in the tree. */
+export async function clusterIdsOwnedWithin(db: Executor, orgUnitId: string): Promise<Set<string>> {
+  const result = await db.execute<{ cluster_id: string }>(sql`
+    with recursive tree(id) as (
+      select id from org_units where id = ${orgUnitId}::uuid
+      union
+      select child.id from org_units child join tree on child.parent_id = tree.id
+    )
+    select distinct ${clusterOwners.clusterId} as cluster_id
+    from ${clusterOwners} join tree on tree.id = ${clusterOwners.orgUnitId}`);
+  return new Set(result.rows.map((row) => row.cluster_id));
+}
+
+/**
+ * Ids of the clusters whose analysis of a fiscal year is at a stage; `onlyPublished` counts only
+ * published analyses (for readers without a session, to whom an unpublished plan is unknown).
+ */
+export async function clusterIdsAtStage(
+  db: Executor,
+  fiscalYear: number,
+  stage: (typeof analyses.$inferSelect)['stage'],
+  onlyPublished: boolean,
+): Promise<Set<string>> {
+  const conditions = [eq(analyses.fiscalYear, fiscalYear), eq(analyses.stage, stage)];
+  if (onlyPublished) conditions.push(eq(analyses.isPublished, true));
+  const rows = await db
+    .select({ clusterId: analyses.clusterId })
+    .from(analyses)
+    .where(and(...conditions));
+  return new Set(rows.map((row) => row.clusterId));
+}

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CLUSTER_GROUPS, CLUSTER_KINDS, fiscalYearOf } from '@totonoe/domain';
+import { ANALYSIS_STAGES, CLUSTER_GROUPS, CLUSTER_KINDS, fiscalYearOf } from '@totonoe/domain';
 import { authorize, requireUser } from '../../lib/authorization.ts';
 import { type App, actorOf } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -9,17 +9,29 @@ import { cachedJson } from '../../lib/response-cache.ts';
 import { resolveFiscalYear } from '../fiscal-years/index.ts';
 import { clusterPolicy } from './clusters.policy.ts';
 import { clusterGroupSchema, clusterSchema, presentCluster, presentGroups } from './clusters.presenter.ts';
-import { listClustersForYear, listGroupsAndKinds } from './clusters.queries.ts';
+import {
+  clusterIdsAtStage,
+  clusterIdsOwnedWithin,
+  listClustersForYear,
+  listGroupsAndKinds,
+} from './clusters.queries.ts';
 import { updateCluster } from './update-cluster.ts';
 
 const yearQuery = z.object({ fy: fiscalYearQuery.optional() });
+const listQuery = yearQuery.extend({
+  /** Only clusters owned by this org unit or a unit below it (a bureau and its departments). */
+  orgUnit: z.string().uuid().optional(),
+  /** Only clusters whose analysis that year is at this stage (published analyses only, without a session). */
+  stage: z.enum(ANALYSIS_STAGES).optional(),
+});
 
 const listRouteDef = createRoute({
   method: 'get',
   path: '/api/v1/clusters',
   tags: ['clusters'],
-  summary: 'The cluster register as it stood in a fiscal year (public)',
-  request: { query: yearQuery },
+  summary:
+    'The cluster register as it stood in a fiscal year, optionally only one bureau’s clusters or one analysis stage (public)',
+  request: { query: listQuery },
   responses: {
     200: jsonResponse(
       z.object({
@@ -65,7 +77,19 @@ const updateRouteDef = createRoute({
 export function registerClusterRoutes(app: App): void {
   app.openapi(listRouteDef, async (c) => {
     const { db } = c.get('services');
-    const requested = c.req.valid('query').fy;
+    const { fy: requested, orgUnit, stage } = c.req.valid('query');
+    if (orgUnit || stage) {
+      // Filtered registers depend on the reader (unpublished stages) and are cheap: not cached.
+      const fiscalYear = await resolveFiscalYear(db, requested);
+      const [groups, rows, owned, atStage] = await Promise.all([
+        listGroupsAndKinds(db),
+        listClustersForYear(db, fiscalYear),
+        orgUnit ? clusterIdsOwnedWithin(db, orgUnit) : null,
+        stage ? clusterIdsAtStage(db, fiscalYear, stage, c.get('user') === null) : null,
+      ]);
+      const items = rows.filter((row) => (!owned || owned.has(row.id)) && (!atStage || atStage.has(row.id)));
+      return c.json({ fiscalYear, groups: presentGroups(groups), items: items.map(presentCluster) }, 200);
+    }
     // Public and the same for everyone: served from cache until a write bumps 'cluster_register'.
     return cachedJson(c, {
       key: `clusters:${requested ?? `current-${fiscalYearOf(new Date())}`}`,

@@ -16,7 +16,7 @@ export async function createCluster(
 ) {
   assertKinds([options.cluster], () => 'cluster');
   await assertOrgUnits(tx, options.cluster.owningOrgUnitIds ?? []);
-  await assertNumbersFree(tx, options.fiscalYear, [options.cluster.number], []);
+  await assertNumbersFree(tx, options.fiscalYear, [options.cluster.number], [], ['cluster.number']);
   const clusterId = await addCluster(tx, options.cluster, options.fiscalYear, 'created', options.note);
   await insertEvent(tx, {
     clusterId,

@@ -46,7 +46,7 @@ export async function mergeClusters(
   await assertOrgUnits(tx, owningOrgUnitIds);
   await assertNoAnalysesFrom(tx, ids, options.fiscalYear);
   for (const id of ids) await closeFrom(tx, id, options.fiscalYear);
-  await assertNumbersFree(tx, options.fiscalYear, [options.into.number], ids);
+  await assertNumbersFree(tx, options.fiscalYear, [options.into.number], ids, ['into.number']);
   const mergedId = await addCluster(
     tx,
     { ...options.into, owningOrgUnitIds },

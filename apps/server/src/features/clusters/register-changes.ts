@@ -42,18 +42,38 @@ export function assertKinds(inputs: NewClusterInput[], pathOf: (index: number) =
   if (errors.length > 0) throw new AppError('validation_failed', { fieldErrors: errors });
 }
 
-/** 409 when a number is used twice in the request or by another cluster in the register that year. */
+/**
+ * 409 when a number is used twice in the request or by another cluster in the register that year;
+ * `paths` names the field of each number, so the form can show the refusal beside it.
+ */
 export async function assertNumbersFree(
   tx: Transaction,
   fiscalYear: number,
   numbers: number[],
   leavingClusterIds: string[],
+  paths: string[] = [],
 ): Promise<void> {
   const repeated = numbers.filter((number, index) => numbers.indexOf(number) !== index);
   const taken = [...repeated, ...(await takenNumbers(tx, fiscalYear, numbers, leavingClusterIds))];
   if (taken.length > 0) {
     const list = [...new Set(taken)].join('、');
-    throw conflict(`番号 ${list} は既に使われています。`, `Number ${list} is already used.`);
+    const fieldErrors: FieldError[] = numbers.flatMap((number, index) =>
+      taken.includes(number) && paths[index]
+        ? [
+            {
+              path: paths[index],
+              messages: {
+                ja: `番号 ${number} は${fiscalYearLabel(fiscalYear)}の一覧で既に使われています。`,
+                en: `Number ${number} is already used in the FY${fiscalYear} register.`,
+              },
+            },
+          ]
+        : [],
+    );
+    throw new AppError('conflict', {
+      messages: { ja: `番号 ${list} は既に使われています。`, en: `Number ${list} is already used.` },
+      ...(fieldErrors.length > 0 ? { fieldErrors } : {}),
+    });
   }
 }
 

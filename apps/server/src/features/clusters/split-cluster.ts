@@ -50,6 +50,7 @@ export async function splitCluster(
     options.fiscalYear,
     parts.map((part) => part.number),
     [cluster.id],
+    parts.map((_, index) => `parts.${index}.number`),
   );
   const partIds: string[] = [];
   for (const part of parts)
