@@ -30,6 +30,7 @@ export const paths = {
   platinum: { path: '/platinum' },
   platinumAssigned: { path: '/platinum/assigned' },
   platinumCampaign: { path: '/platinum/campaigns/$campaignId' },
+  platinumCampaignEdit: { path: '/platinum/campaigns/$campaignId/edit' },
   platinumIdeas: { path: '/platinum/campaigns/$campaignId/ideas' },
   platinumNewIdea: { path: '/platinum/campaigns/$campaignId/ideas/new' },
   platinumTriage: { path: '/platinum/campaigns/$campaignId/triage' },

@@ -67,6 +67,15 @@ export async function updateCampaignRow(
   return rows[0]!;
 }
 
+/** The themes a campaign's ideas use (any status), so a theme with ideas is never taken off the campaign. */
+export async function themesInUse(db: Executor, campaignId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ theme: platinumIdeas.theme })
+    .from(platinumIdeas)
+    .where(eq(platinumIdeas.campaignId, campaignId));
+  return rows.map((row) => row.theme);
+}
+
 /** Hands out the next idea number of a campaign (the update locks the row, so numbers never repeat). */
 export async function allocateIdeaNumber(db: Executor, campaignId: string): Promise<number> {
   const rows = await db

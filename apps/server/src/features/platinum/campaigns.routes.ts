@@ -81,11 +81,12 @@ const updateRouteDef = createRoute({
   method: 'patch',
   path: '/api/v1/campaigns/{id}',
   tags: ['platinum'],
-  summary: 'Change a campaign (reform office, If-Match)',
+  summary:
+    'Change a campaign: title, description, themes (not one its ideas use), phases and their dates — submission opens and closes by its dates (reform office, If-Match)',
   request: { params: uuidParam, ...jsonBody(updateBody) },
   responses: {
     200: jsonResponse(campaignSchema, 'Updated'),
-    ...errorResponses(400, 401, 403, 404, 412, 428),
+    ...errorResponses(400, 401, 403, 404, 409, 412, 428),
   },
 });
 const teamRouteDef = createRoute({

@@ -1,8 +1,15 @@
+import { type PlatinumTheme, platinumThemeLabel } from '@totonoe/domain';
 import type { Transaction } from '../../db/client.ts';
 import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVersion } from '../../lib/etag.ts';
-import { type CampaignValues, insertCampaign, lockCampaign, updateCampaignRow } from './campaigns.queries.ts';
+import {
+  type CampaignValues,
+  insertCampaign,
+  lockCampaign,
+  themesInUse,
+  updateCampaignRow,
+} from './campaigns.queries.ts';
 
 function snapshot(campaign: CampaignValues & { version?: number }) {
   return {
@@ -31,6 +38,22 @@ function assertThemes(themes: readonly string[]) {
   }
 }
 
+// Ideas keep the theme they were submitted under: a theme that has ideas stays on the campaign.
+async function assertNoIdeasLeftWithoutTheme(tx: Transaction, campaignId: string, themes: readonly string[]) {
+  const removed = (await themesInUse(tx, campaignId)).filter((theme) => !themes.includes(theme));
+  if (removed.length === 0) return;
+  const names = (locale: 'ja' | 'en') =>
+    removed
+      .map((theme) => platinumThemeLabel(theme as PlatinumTheme, locale))
+      .join(locale === 'ja' ? '・' : ', ');
+  throw new AppError('conflict', {
+    messages: {
+      ja: `テーマ「${names('ja')}」にはすでにアイデアが投稿されているため、外せません。`,
+      en: `Ideas have already been submitted under ${names('en')}, so that theme cannot be removed.`,
+    },
+  });
+}
+
 /** Opens a campaign for a fiscal year with its themes and phases (reform office). */
 export async function createCampaign(tx: Transaction, options: { values: CampaignValues; actor: Actor }) {
   assertThemes(options.values.themes);
@@ -52,7 +75,10 @@ export async function updateCampaign(
   const campaign = await lockCampaign(tx, options.campaignId);
   if (!campaign) throw notFound();
   assertVersion(options.expectedVersion, campaign.version);
-  if (options.changes.themes) assertThemes(options.changes.themes);
+  if (options.changes.themes) {
+    assertThemes(options.changes.themes);
+    await assertNoIdeasLeftWithoutTheme(tx, campaign.id, options.changes.themes);
+  }
   const updated = await updateCampaignRow(tx, campaign.id, campaign.version, options.changes);
   await recordAudit(tx, options.actor, {
     action: 'platinum_campaign.update',

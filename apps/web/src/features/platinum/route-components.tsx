@@ -1,5 +1,6 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { BoardPage } from './components/board-page';
+import { CampaignEditPage } from './components/campaign-edit-page';
 import { CampaignPage } from './components/campaign-page';
 import { FunnelPage } from './components/funnel-page';
 import { IdeaFormPage } from './components/idea-form-page';
@@ -11,6 +12,7 @@ import { TriagePage } from './components/triage-page';
 /** The Platinum route components: each reads its URL parameters and renders its page. */
 
 const campaignApi = getRouteApi('/authenticated/platinum/campaigns/$campaignId');
+const campaignEditApi = getRouteApi('/authenticated/platinum/campaigns/$campaignId/edit');
 const ideasApi = getRouteApi('/authenticated/platinum/campaigns/$campaignId/ideas');
 const newIdeaApi = getRouteApi('/authenticated/platinum/campaigns/$campaignId/ideas/new');
 const triageApi = getRouteApi('/authenticated/platinum/campaigns/$campaignId/triage');
@@ -21,6 +23,10 @@ const issueApi = getRouteApi('/authenticated/platinum/issues/$issueId');
 
 export function CampaignRoute() {
   return <CampaignPage campaignId={campaignApi.useParams().campaignId} />;
+}
+
+export function CampaignEditRoute() {
+  return <CampaignEditPage campaignId={campaignEditApi.useParams().campaignId} />;
 }
 
 export function IdeasRoute() {

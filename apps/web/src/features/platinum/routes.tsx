@@ -28,7 +28,7 @@ const component = (name: Parameters<typeof lazyRouteComponent>[1]) =>
   lazyRouteComponent(() => import('./route-components'), name as 'CampaignRoute');
 
 /**
- * The Platinum screens under the signed-in part of the app: /platinum (campaigns), a campaign,
+ * The Platinum screens under the signed-in part of the app: /platinum (campaigns), a campaign and its edit page,
  * its ideas (list, new), PT triage, the board and the funnel; one idea; one issue; the bureau's inbox.
  * The pages are loaded on first use.
  */
@@ -47,6 +47,7 @@ export function createPlatinumRoutes<TParent extends AnyRoute>(parent: TParent) 
       component: lazyRouteComponent(() => import('./components/assigned-page'), 'AssignedPage'),
     }),
     route(paths.platinumCampaign.path, 'CampaignRoute'),
+    route(paths.platinumCampaignEdit.path, 'CampaignEditRoute'),
     createRoute({
       getParentRoute: () => parent,
       path: paths.platinumIdeas.path,

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiClient, apiRequest } from '@/lib/api-client';
-import type { Board, Campaign, Funnel, OrgUnitOption, PreciseDate, TeamMember, Theme } from '../types';
+import { apiClient, apiRequest, ifMatchOf } from '@/lib/api-client';
+import type { Board, Campaign, Funnel, OrgUnitOption, Phase, PreciseDate, TeamMember, Theme } from '../types';
 
 export const platinumQueryKey = ['platinum'] as const;
 
@@ -96,6 +96,26 @@ export function useCreateCampaign() {
   return useMutation({
     mutationFn: (input: CampaignInput) => apiClient.post<Campaign>('/campaigns', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: platinumQueryKey }),
+  });
+}
+
+export type CampaignChanges = Partial<Omit<CampaignInput, 'fiscalYear' | 'phases'>> & {
+  /** Every phase to keep: a phase left out or null has no dates. */
+  phases?: Partial<Record<Phase, { from: PreciseDate; to: PreciseDate } | null>>;
+};
+
+/** Changes a campaign (reform office; If-Match: the version read). */
+export function useUpdateCampaign(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, changes }: { version: number; changes: CampaignChanges }) =>
+      apiClient.patch<Campaign>(`/campaigns/${encodeURIComponent(campaignId)}`, changes, {
+        headers: { 'If-Match': ifMatchOf(version) },
+      }),
+    onSuccess: (campaign) => {
+      queryClient.setQueryData([...platinumQueryKey, 'campaign', campaignId], campaign);
+      return queryClient.invalidateQueries({ queryKey: platinumQueryKey });
+    },
   });
 }
 

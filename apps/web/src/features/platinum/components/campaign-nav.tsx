@@ -78,6 +78,18 @@ export function CampaignNav({ campaign }: { campaign: Campaign }) {
             {text('funnel')}
           </Link>
         </li>
+        {campaign.viewer.canManage ? (
+          <li>
+            <Link
+              to="/platinum/campaigns/$campaignId/edit"
+              params={params}
+              activeProps={active}
+              className={linkClass}
+            >
+              {text('editCampaign')}
+            </Link>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );
