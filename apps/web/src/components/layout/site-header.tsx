@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { paths } from '@/config/paths';
 import { MailSettingsLink } from '@/features/mail/components/mail-settings-link';
+import { NotificationsLink } from '@/features/notifications/components/notifications-link';
 import { HeaderSearch } from '@/features/search/components/header-search';
 import { useT } from '@/lib/i18n/i18n-provider';
 import type { Me } from '@/types/api';
@@ -65,6 +66,7 @@ export function SiteHeader({
                   </p>
                 ) : null}
               </div>
+              <NotificationsLink />
               <MailSettingsLink />
               <Button variant="secondary" size="sm" onClick={onSignOut} disabled={isSigningOut}>
                 {isSigningOut ? t('layout.signingOut') : t('layout.signOut')}

@@ -11,6 +11,7 @@ const ja = {
   markAllRead: 'すべて既読にする',
   open: '開く',
   headerLink: 'お知らせ',
+  headerUnread: '（未読{count}件）',
   pagination: 'お知らせのページ',
 };
 
@@ -26,6 +27,7 @@ const en: Record<Key, string> = {
   markAllRead: 'Mark all read',
   open: 'Open',
   headerLink: 'Notifications',
+  headerUnread: ' ({count} unread)',
   pagination: 'Pages of notifications',
 };
 

@@ -16,6 +16,27 @@ export function useNotifications({ page, pageSize = 20 }: { page: number; pageSi
   );
 }
 
+/** How many of the signed-in person's notifications are unread (for the header); refreshed every minute and on focus. */
+export function useUnreadNotificationCount({ isEnabled }: { isEnabled: boolean }) {
+  return useQuery(
+    queryOptions({
+      queryKey: [...notificationsQueryKey, 'unread-count'],
+      queryFn: async ({ signal }) =>
+        (
+          await apiClient.get<NotificationPage>('/notifications', {
+            query: { unread: 'true', pageSize: 1 },
+            signal,
+          })
+        ).unreadCount,
+      enabled: isEnabled,
+      refetchInterval: 60_000,
+      refetchOnWindowFocus: true,
+      // A failed count leaves the link without a number; the inbox itself reports errors.
+      retry: false,
+    }),
+  );
+}
+
 /** Marks one notification read, or all of them (id null). */
 export function useMarkRead() {
   const queryClient = useQueryClient();
