@@ -46,6 +46,12 @@ const envSchema = z.object({
   TOTONOE_SMTP_PASSWORD: z.string().min(1).max(2000).optional(),
   TOTONOE_MAIL_FROM: z.string().min(3).max(500).optional(),
   TOTONOE_MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  TOTONOE_REMINDER_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
 });
 
 /** Single sign-on by OpenID Connect; null when no issuer is configured. */
@@ -94,6 +100,8 @@ export type AppConfig = {
   smtp: SmtpConfig | null;
   /** Hour of the day (Asia/Tokyo) at which daily digests go out. */
   mailDigestHour: number;
+  /** Minutes between runs of the reminder job (due dates, waiting approvals); 0 turns it off. */
+  reminderIntervalMinutes: number;
 };
 
 type ParsedEnv = z.infer<typeof envSchema>;
@@ -173,5 +181,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     oidc: oidcConfigOf(env),
     smtp: smtpConfigOf(env),
     mailDigestHour: env.TOTONOE_MAIL_DIGEST_HOUR,
+    reminderIntervalMinutes: env.TOTONOE_REMINDER_INTERVAL_MINUTES,
   };
 }

@@ -8,6 +8,7 @@ import { runMigrations } from './db/migrate.ts';
 import { users } from './db/schema/index.ts';
 import type { AppConfig } from './env.ts';
 import { MailSender } from './features/mail/index.ts';
+import { ReminderJob } from './features/reminders/index.ts';
 import { refreshSearchIndexInBackground } from './features/search/index.ts';
 import { CacheStampMemo } from './lib/cache-invalidation.ts';
 import { logger } from './lib/logger.ts';
@@ -52,6 +53,9 @@ export async function startServer(
     // Mail goes out beside HTTP, never inside a request: a dead SMTP server only delays it.
     const mailSender = new MailSender({ db: database.db, config });
     mailSender.start();
+    // Reminders of due dates and waiting approvals: once now, then every interval (0 = off).
+    const reminderJob = new ReminderJob({ db: database.db });
+    if (config.reminderIntervalMinutes > 0) reminderJob.start(config.reminderIntervalMinutes * 60 * 1000);
     // Records queued while no process was running (a migration, a bulk load) enter the search index now.
     refreshSearchIndexInBackground(database.db);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
@@ -69,6 +73,7 @@ export async function startServer(
       close: async () => {
         stopVacuum();
         await mailSender.stop();
+        await reminderJob.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Keep-alive connections would hold close() open.

@@ -1,1 +1,1 @@
-export { notifyUsers } from './notify-users.ts';
+export { notifyUser, notifyUsers } from './notify-users.ts';

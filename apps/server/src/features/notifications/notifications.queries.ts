@@ -16,6 +16,15 @@ export async function insertNotifications(
   await db.insert(notifications).values(unique.map((recipientId) => ({ recipientId, ...values })));
 }
 
+/** Writes one notification and returns its id. */
+export async function insertNotification(db: Executor, recipientId: string, values: NotificationValues) {
+  const rows = await db
+    .insert(notifications)
+    .values({ recipientId, ...values })
+    .returning({ id: notifications.id });
+  return rows[0]!.id;
+}
+
 /** A page of one person's notifications, newest first, with the unread count. */
 export async function listNotificationsFor(
   db: Executor,
