@@ -44,6 +44,19 @@ describe('sign-in and sessions', () => {
     expect((response.body as { code: string }).code).toBe('validation_failed');
   });
 
+  it('keeps recognising a session after the pool replaces its connection', async () => {
+    const cookie = await t.signIn('staff1');
+    expect((await t.call('GET', '/api/v1/me', { cookie })).status).toBe(200);
+    // Drop every pooled connection: the next request reads the session over a new one (on the
+    // embedded database, the same PostgreSQL session behind a new socket).
+    for (let round = 0; round < 2; round++) {
+      const client = await t.database.pool.connect();
+      client.release(true);
+      const me = await t.call('GET', '/api/v1/me', { cookie });
+      expect(me.status, me.text).toBe(200);
+    }
+  });
+
   it('marks the cookie Secure when served over TLS behind a trusted proxy only', async () => {
     const response = await t.call('POST', '/api/v1/session', {
       body: { login: 'staff1', password: 'totonoe-demo' },

@@ -1,5 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client.ts';
+import type { Executor } from '../../db/client.ts';
 import { orgUnits, sessions, signInThrottles, userRoles, users } from '../../db/schema/index.ts';
 import type { CurrentUser, RoleGrant } from '../../lib/context.ts';
 
@@ -75,40 +75,31 @@ export async function insertSession(
 
 /**
  * A session with its user and the user's roles, in one round trip: every signed-in request asks
- * this first, so it is one prepared statement per database (its SQL is built once).
+ * this first. (Not a named prepared statement: the embedded database is one PostgreSQL session
+ * behind every pooled connection, so a name prepared through one connection collides with the
+ * next connection's.)
  */
-const preparedSessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
-
-function prepareSessionLookup(db: Database) {
-  return db
-    .select({
-      session: { userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt },
-      user: {
-        id: users.id,
-        login: users.login,
-        displayName: users.displayName,
-        orgUnitId: users.orgUnitId,
-        isActive: users.isActive,
-      },
-      roles: sql<
-        RoleGrant[]
-      >`coalesce((select json_agg(json_build_object('role', ${userRoles.role}, 'orgUnitId', ${userRoles.orgUnitId})) from ${userRoles} where ${userRoles.userId} = ${sessions.userId}), '[]'::json)`,
-    })
-    .from(sessions)
-    .leftJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sql.placeholder('id')))
-    .limit(1)
-    .prepare('session_with_user');
-}
-
-/** A session by its hashed id, with its user (null when the user is gone) as policies need them. */
-export async function findSessionWithUser(db: Database, id: string) {
-  let lookup = preparedSessionLookups.get(db);
-  if (!lookup) {
-    lookup = prepareSessionLookup(db);
-    preparedSessionLookups.set(db, lookup);
-  }
-  const row = (await lookup.execute({ id }))[0];
+export async function findSessionWithUser(db: Executor, id: string) {
+  const row = (
+    await db
+      .select({
+        session: { userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt },
+        user: {
+          id: users.id,
+          login: users.login,
+          displayName: users.displayName,
+          orgUnitId: users.orgUnitId,
+          isActive: users.isActive,
+        },
+        roles: sql<
+          RoleGrant[]
+        >`coalesce((select json_agg(json_build_object('role', ${userRoles.role}, 'orgUnitId', ${userRoles.orgUnitId})) from ${userRoles} where ${userRoles.userId} = ${sessions.userId}), '[]'::json)`,
+      })
+      .from(sessions)
+      .leftJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, id))
+      .limit(1)
+  )[0];
   if (!row) return null;
   return {
     session: row.session,
