@@ -43,6 +43,8 @@ export type ClustersSearch = {
   group?: string | undefined;
   kind?: string | undefined;
   targets?: true | undefined;
+  orgUnit?: string | undefined;
+  stage?: string | undefined;
 };
 
 export function validateClustersSearch(search: Record<string, unknown>): ClustersSearch {
@@ -51,6 +53,11 @@ export function validateClustersSearch(search: Record<string, unknown>): Cluster
     group: readCode(search.group),
     kind: readCode(search.kind),
     targets: readFlag(search.targets),
+    orgUnit:
+      typeof search.orgUnit === 'string' && /^[0-9a-f-]{36}$/i.test(search.orgUnit)
+        ? search.orgUnit
+        : undefined,
+    stage: readCode(search.stage),
   };
 }
 

@@ -31,10 +31,6 @@ const ja = {
   'event.owners_changed': '所管組織の変更',
   eventFrom: '{year}年度から',
   relatedClusters: '関係する事業クラスター：',
-  retireHeading: 'この事業クラスターを廃止する',
-  retireFrom: '廃止する年度（この年度から一覧に載りません）',
-  retire: '廃止する',
-  retired: '{year}年度から廃止しました。',
   openingHeading: '次の年度を始める',
   openingLead:
     '事業クラスター一覧はそのまま引き継がれます。最終報告に至っていない経営分析は、繰り越すか、理由を書いて終了します。',
@@ -377,10 +373,6 @@ const en: Record<Key, string> = {
   'event.owners_changed': 'Owners changed',
   eventFrom: 'from FY{year}',
   relatedClusters: 'Related clusters: ',
-  retireHeading: 'Retire this cluster',
-  retireFrom: 'Retire from (not in the register from this year)',
-  retire: 'Retire',
-  retired: 'Retired from FY{year}.',
   openingHeading: 'Start the next fiscal year',
   openingLead:
     'The cluster register carries over as it stands. Analyses without a final report are rolled over, or closed with a reason.',

@@ -20,6 +20,8 @@ export type Cluster = {
   /** Whether the cluster is analysed (経営分析) in the fiscal year listed. */
   isAnalysisTarget: boolean;
   owningOrgUnits: { id: string; name: string }[];
+  /** The cluster's version, for If-Match (and the source versions of a merge). */
+  version?: number;
 };
 
 /** `GET /api/v1/clusters?fy=` */

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiClient, apiRequest, ifMatchOf } from '@/lib/api-client';
+import { apiClient } from '@/lib/api-client';
 import type { Stage } from '../types';
 import { analysesKey } from './analyses';
 
@@ -42,22 +42,6 @@ export function useClusterHistory(clusterId: string) {
     queryKey: [...analysesKey, 'cluster-history', clusterId],
     queryFn: ({ signal }) =>
       apiClient.get<ClusterHistory>(`/clusters/${encodeURIComponent(clusterId)}/history`, { signal }),
-  });
-}
-
-/** Retires a cluster from a fiscal year on (reform office). */
-export function useRetireCluster(clusterId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ fiscalYear, note, version }: { fiscalYear: number; note: string; version: number }) =>
-      apiRequest('POST', `/clusters/${encodeURIComponent(clusterId)}/retire`, {
-        body: { fiscalYear, note },
-        headers: { 'If-Match': ifMatchOf(version) },
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['clusters'] });
-      return queryClient.invalidateQueries({ queryKey: analysesKey });
-    },
   });
 }
 

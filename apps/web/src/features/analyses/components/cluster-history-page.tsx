@@ -1,72 +1,15 @@
 import { Link } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import { QueryError } from '@/components/ui/query-error';
-import { SelectField } from '@/components/ui/select-field';
-import { TextField } from '@/components/ui/text-field';
 import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
-import { useFiscalYears } from '@/features/fiscal-years/api/get-fiscal-years';
+import { ClusterChangePanel } from '@/features/clusters/components/cluster-change-panel';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { hasAnyRole } from '@/lib/authorization';
-import { useErrorText } from '@/lib/errors';
-import { type ClusterHistory, useClusterHistory, useRetireCluster } from '../api/clusters';
+import { ACCESS, hasAnyRole } from '@/lib/authorization';
+import { useClusterHistory } from '../api/clusters';
 import { useAnalysisText } from '../messages';
 import { Part, StageBadge } from './parts';
-
-function RetireForm({ history }: { history: ClusterHistory }) {
-  const text = useAnalysisText();
-  const errorText = useErrorText();
-  const fiscalYears = useFiscalYears();
-  const retire = useRetireCluster(history.id);
-  const first = history.revisions[0]?.validFromFiscalYear ?? 0;
-  const years = (fiscalYears.data?.items ?? []).map((item) => item.year).filter((year) => year > first);
-  const [year, setYear] = useState('');
-  const [note, setNote] = useState('');
-  const [done, setDone] = useState<number | null>(null);
-  if (years.length === 0 || history.revisions.at(-1)?.validToFiscalYear !== null) return null;
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const fiscalYear = Number(year || years[0]);
-    retire.mutate({ fiscalYear, note, version: history.version }, { onSuccess: () => setDone(fiscalYear) });
-  };
-  return (
-    <Part id="cluster-retire" title={text('retireHeading')}>
-      {done ? (
-        <Alert tone="success" announce="polite">
-          {text('retired', { year: done })}
-        </Alert>
-      ) : null}
-      {retire.isError ? (
-        <Alert tone="error" announce="assertive">
-          {errorText(retire.error)}
-        </Alert>
-      ) : null}
-      <form onSubmit={onSubmit} className="flex max-w-3xl flex-col gap-4">
-        <SelectField
-          label={text('retireFrom')}
-          value={year || String(years[0])}
-          onChange={(event) => setYear(event.target.value)}
-          options={years.map((item) => ({ value: String(item), label: String(item) }))}
-        />
-        <TextField
-          label={text('note')}
-          value={note}
-          maxLength={2000}
-          onChange={(event) => setNote(event.target.value)}
-        />
-        <div>
-          <Button type="submit" variant="danger" aria-disabled={retire.isPending || undefined}>
-            {text('retire')}
-          </Button>
-        </div>
-      </form>
-    </Part>
-  );
-}
 
 /** 事業クラスターの履歴: how a cluster stood by fiscal year, its merges, splits and retirement, and its analyses. */
 export function ClusterHistoryPage({ clusterId }: { clusterId: string }) {
@@ -187,7 +130,9 @@ export function ClusterHistoryPage({ clusterId }: { clusterId: string }) {
           </ul>
         )}
       </Part>
-      {hasAnyRole(me.data, ['reform_office']) ? <RetireForm history={data} /> : null}
+      {hasAnyRole(me.data, ACCESS.editClusters) ? (
+        <ClusterChangePanel cluster={data} onReload={() => void history.refetch()} />
+      ) : null}
     </div>
   );
 }

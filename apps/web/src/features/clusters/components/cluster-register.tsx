@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { formatCount } from '@/lib/format';
@@ -21,6 +21,10 @@ type ClusterRegisterProps = {
   fiscalYearLabel: string;
   /** Whether the user may edit clusters (the reform office); the server checks again. */
   canEdit: boolean;
+  /** Counts of the whole year when `register` holds only one bureau's or one stage's clusters. */
+  wholeYear?: { total: number; targets: number } | undefined;
+  /** Wraps a cluster's label in a link to its page (history, owners and, for the reform office, changes). */
+  linkCluster?: (cluster: Cluster, label: ReactNode) => ReactNode;
 };
 
 /** Japanese data shown in the English UI is marked as Japanese for screen readers. */
@@ -39,7 +43,14 @@ function nameLang(definition: { name: string; nameEn: string }, language: Langua
  * side by side, then the other groups; each with its approach (考え方), clusters as
  * 「番号. 名称」, and the year's analysis targets in red and with a 「対象」 badge.
  */
-export function ClusterRegister({ register, filter, fiscalYearLabel, canEdit }: ClusterRegisterProps) {
+export function ClusterRegister({
+  register,
+  filter,
+  fiscalYearLabel,
+  canEdit,
+  wholeYear,
+  linkCluster,
+}: ClusterRegisterProps) {
   const t = useT();
   const { language } = useLanguage();
   const view = buildRegisterView(register, filter);
@@ -54,7 +65,9 @@ export function ClusterRegister({ register, filter, fiscalYearLabel, canEdit }: 
           cluster.isAnalysisTarget ? 'text-std-16B-170 text-error-2' : 'text-std-16N-170 text-solid-gray-800'
         }
       >
-        {cluster.number}. {cluster.name}
+        {linkCluster
+          ? linkCluster(cluster, `${cluster.number}. ${cluster.name}`)
+          : `${cluster.number}. ${cluster.name}`}
       </span>
       {cluster.isAnalysisTarget ? <Badge tone="target">{t('clusters.targetBadge')}</Badge> : null}
       {canEdit ? (
@@ -161,8 +174,8 @@ export function ClusterRegister({ register, filter, fiscalYearLabel, canEdit }: 
         <p role="status" className="text-std-16B-170 text-solid-gray-800">
           {t('clusters.shown', {
             shown: formatCount(view.shown, language),
-            total: formatCount(view.total, language),
-            targets: formatCount(view.targets, language),
+            total: formatCount(wholeYear?.total ?? view.total, language),
+            targets: formatCount(wholeYear?.targets ?? view.targets, language),
           })}
         </p>
         <p role="status" className="text-std-16N-170 text-success-2">
