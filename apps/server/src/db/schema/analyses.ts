@@ -51,6 +51,29 @@ export const analysisReports = pgTable('analysis_reports', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * 下書き: a section of the report as it is being typed, saved on its own after a pause so nothing
+ * typed is lost and the working copy's version is not touched. `content` is the form as typed
+ * (possibly not yet valid) and the section as it stood when editing began; saving the section to
+ * the working copy removes its draft. Read only by the owning department and the reform office.
+ */
+export const analysisReportDrafts = pgTable(
+  'analysis_report_drafts',
+  {
+    analysisId: uuid('analysis_id')
+      .notNull()
+      .references(() => analyses.id, { onDelete: 'cascade' }),
+    section: text('section').notNull(),
+    content: jsonb('content').notNull(),
+    /** The version of the analysis the draft was typed against. */
+    baseVersion: integer('base_version').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.analysisId, t.section] })],
+);
+
 /** 報告予定: the X meeting at which each report of an analysis is due, as the year's plan sets it. */
 export const analysisDueMeetings = pgTable(
   'analysis_due_meetings',
