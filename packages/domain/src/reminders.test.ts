@@ -5,6 +5,7 @@ import {
   DUE_SOON_DAYS,
   daysBetweenIsoDates,
   dueDateReminder,
+  initiativeReportState,
   initiativeUpdateReminder,
   REMINDER_REPEAT_COUNT,
   REMINDER_REPEAT_DAYS,
@@ -180,5 +181,51 @@ describe('initiativeUpdateReminder', () => {
       const reminder = initiativeUpdateReminder({ ...base, status, today: '2024-06-25' });
       expect(reminder === null).toBe(status === 'done' || status === 'stopped');
     }
+  });
+});
+
+describe('initiativeReportState', () => {
+  const base = {
+    status: 'in_progress' as const,
+    cadence: 'quarterly' as const,
+    fiscalYear: 2024,
+    lastUpdateOn: null,
+    createdOn: '2024-05-01',
+  };
+  it('owes the current quarter’s report by its last day', () => {
+    expect(initiativeReportState({ ...base, asOf: '2024-06-10' })).toEqual({
+      reportDueOn: '2024-06-30',
+      isOverdue: false,
+    });
+  });
+  it('owes the next quarter’s once this one is reported, and nothing after the year', () => {
+    expect(initiativeReportState({ ...base, lastUpdateOn: '2024-06-01', asOf: '2024-06-10' })).toEqual({
+      reportDueOn: '2024-09-30',
+      isOverdue: false,
+    });
+    expect(initiativeReportState({ ...base, lastUpdateOn: '2025-03-01', asOf: '2025-03-31' })).toEqual({
+      reportDueOn: null,
+      isOverdue: false,
+    });
+  });
+  it('is overdue, for as long as it lasts, once a quarter ended without a report', () => {
+    expect(initiativeReportState({ ...base, lastUpdateOn: '2024-05-20', asOf: '2025-01-20' })).toEqual({
+      reportDueOn: '2024-12-31',
+      isOverdue: true,
+    });
+    expect(initiativeReportState({ ...base, lastUpdateOn: '2024-10-20', asOf: '2025-01-20' }).isOverdue).toBe(
+      false,
+    );
+  });
+  it('does not count a quarter that ended before the initiative was registered', () => {
+    expect(initiativeReportState({ ...base, createdOn: '2024-07-02', asOf: '2024-07-10' }).isOverdue).toBe(
+      false,
+    );
+  });
+  it('asks nothing of a finished or stopped initiative', () => {
+    expect(initiativeReportState({ ...base, status: 'done', asOf: '2025-01-20' })).toEqual({
+      reportDueOn: null,
+      isOverdue: false,
+    });
   });
 });

@@ -137,3 +137,42 @@ export function initiativeUpdateReminder(initiative: {
   const soon = dueDateReminder(current.end, initiative.today);
   return soon?.phase === 'due_soon' ? soon : null;
 }
+
+export type InitiativeReportState = {
+  /** The last day of the period whose report is owed next; null when nothing more is owed this year. */
+  reportDueOn: string | null;
+  /** 報告滞留: a period of the initiative's year ended without a report (after it was registered). */
+  isOverdue: boolean;
+};
+
+/**
+ * Where an initiative stands with its progress reports on `asOf`: overdue when the period before
+ * asOf's ended without one (as initiativeUpdateReminder counts it, without its four-week limit),
+ * and the day the next report is owed by. Finished and stopped initiatives owe nothing.
+ */
+export function initiativeReportState(initiative: {
+  status: InitiativeStatus;
+  cadence: UpdateCadence;
+  fiscalYear: number;
+  lastUpdateOn: string | null;
+  createdOn: string;
+  asOf: string;
+}): InitiativeReportState {
+  if (!isInitiativeOpen(initiative.status)) return { reportDueOn: null, isOverdue: false };
+  const year = fiscalYearRange(initiative.fiscalYear);
+  const current = reportingPeriodRange(initiative.asOf, initiative.cadence);
+  const isReportedSince = (start: string) =>
+    initiative.lastUpdateOn !== null && initiative.lastUpdateOn >= start;
+  const previous = reportingPeriodRange(addDaysToIsoDate(current.start, -1), initiative.cadence);
+  const isOverdue =
+    previous.start >= year.start &&
+    previous.end <= year.end &&
+    initiative.createdOn <= previous.end &&
+    !isReportedSince(previous.start);
+  if (isOverdue) return { reportDueOn: previous.end, isOverdue };
+  if (current.start >= year.start && current.end <= year.end && !isReportedSince(current.start)) {
+    return { reportDueOn: current.end, isOverdue };
+  }
+  const next = reportingPeriodRange(addDaysToIsoDate(current.end, 1), initiative.cadence);
+  return { reportDueOn: next.end <= year.end ? next.end : null, isOverdue };
+}

@@ -6,6 +6,8 @@ import {
   INITIATIVE_SOURCE_KINDS,
   INITIATIVE_STATUS_LABELS,
   INITIATIVE_STATUSES,
+  initiativeReportState,
+  isoDateOf,
   isUpdateDue,
   kpiAchievement,
   quarterLabel,
@@ -35,6 +37,10 @@ export const initiativeListItemSchema = z
     updateCadence: z.enum(UPDATE_CADENCES),
     lastUpdateOn: z.string().nullable(),
     isUpdateDue: z.boolean(),
+    /** The last day of the period whose progress report is owed next (null: nothing more this year). */
+    reportDueOn: z.string().nullable(),
+    /** 報告滞留: a reporting period of the year ended without a report. */
+    isReportOverdue: z.boolean(),
     clusters: z.array(z.object({ id: z.string().uuid(), number: z.number().int(), name: z.string() })),
     version: z.number().int(),
   })
@@ -114,6 +120,14 @@ export function presentListItem(
   },
 ): z.infer<typeof initiativeListItemSchema> {
   const owner = context.tree.byId.get(row.ownerOrgUnitId);
+  const reportState = initiativeReportState({
+    status: row.status,
+    cadence: row.updateCadence,
+    fiscalYear: row.fiscalYear,
+    lastUpdateOn: context.lastUpdateAsOf,
+    createdOn: isoDateOf(row.createdAt),
+    asOf: context.asOf,
+  });
   return {
     id: row.id,
     fiscalYear: row.fiscalYear,
@@ -135,6 +149,8 @@ export function presentListItem(
       cadence: row.updateCadence,
       asOf: context.asOf,
     }),
+    reportDueOn: reportState.reportDueOn,
+    isReportOverdue: reportState.isOverdue,
     clusters: context.clusterIds
       .map((id) => context.clusters.get(id))
       .filter((cluster) => cluster !== undefined)

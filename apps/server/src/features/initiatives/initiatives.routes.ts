@@ -135,6 +135,8 @@ const listQuery = z.object({
   clusterId: z.string().uuid().optional(),
   q: z.string().trim().max(100).optional(),
   updateDue: z.enum(['true', 'false']).optional(),
+  /** Only initiatives with a reporting period ended without a report (報告滞留), or only the others. */
+  overdue: z.enum(['true', 'false']).optional(),
   mine: z.enum(['true', 'false']).optional(),
   asOf: isoDate.optional(),
 });
@@ -166,6 +168,7 @@ const countsSchema = z
     asOf: z.string(),
     total: z.number().int(),
     updateDue: z.number().int(),
+    reportOverdue: z.number().int(),
     byStatus: z.record(z.enum(INITIATIVE_STATUSES), z.number().int()),
     byHealth: z.record(z.enum(INITIATIVE_HEALTHS), z.number().int()),
     bySourceKind: z.record(z.enum(INITIATIVE_SOURCE_KINDS), z.number().int()),
@@ -189,7 +192,7 @@ const listRouteDef = createRoute({
   path: '/api/v1/initiatives',
   tags,
   summary:
-    '取組 of a fiscal year; filter by owner, source, status, health, cluster, or those owing an update',
+    '取組 of a fiscal year; filter by owner, source, status, health, cluster, those owing an update, or those whose reports are overdue',
   request: { query: listQuery },
   responses: {
     200: jsonResponse(
@@ -302,6 +305,7 @@ export function registerInitiativeRoutes(app: App): void {
         clusterId: query.clusterId,
         q: query.q || undefined,
         isUpdateDue: query.updateDue === undefined ? undefined : query.updateDue === 'true',
+        isReportOverdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       },
       { tree, asOf },
     );

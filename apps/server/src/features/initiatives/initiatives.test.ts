@@ -30,6 +30,7 @@ type Detail = Item & {
 type Counts = {
   total: number;
   updateDue: number;
+  reportOverdue: number;
   byStatus: Record<string, number>;
   byHealth: Record<string, number>;
 };
@@ -149,6 +150,33 @@ describe('FY2024 demo initiatives', () => {
     const summary = await counts('asOf=2025-03-31');
     expect(summary).toMatchObject({ total: 12, updateDue: 7 });
     expect(summary.byStatus).toEqual({ not_started: 2, in_progress: 9, done: 1, stopped: 0 });
+  });
+
+  it('shows the reform office whose reports are overdue (a quarter ended without one) and by when each is owed', async () => {
+    type Reporting = Item & {
+      lastUpdateOn: string | null;
+      reportDueOn: string | null;
+      isReportOverdue: boolean;
+    };
+    const all = (await list('asOf=2025-03-31')) as Reporting[];
+    const overdue = (await list('overdue=true&asOf=2025-03-31')) as Reporting[];
+    const open = all.filter((item) => item.status === 'not_started' || item.status === 'in_progress');
+    // Nothing reported since the third quarter began (1 October) by the last day of the year.
+    const expected = open.filter((item) => item.lastUpdateOn === null || item.lastUpdateOn < '2024-10-01');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(overdue.map((item) => item.id).sort()).toEqual(expected.map((item) => item.id).sort());
+    for (const item of overdue)
+      expect(item).toMatchObject({ isReportOverdue: true, reportDueOn: '2024-12-31' });
+    for (const item of open.filter((entry) => !entry.isReportOverdue && entry.isUpdateDue))
+      expect(item.reportDueOn).toBe('2025-03-31');
+    const done = all.find((item) => item.status === 'done')!;
+    expect(done).toMatchObject({ reportDueOn: null, isReportOverdue: false });
+    expect((await counts('asOf=2025-03-31')).reportOverdue).toBe(overdue.length);
+    const notOverdue = await list('overdue=false&asOf=2025-03-31');
+    expect(notOverdue.length + overdue.length).toBe(all.length);
+    expect(
+      (await t.call('GET', '/api/v1/initiatives?overdue=maybe', { cookie: await as('reform') })).status,
+    ).toBe(400);
   });
 
   it('filters by owner (with the units below it), by the user’s own units and by cluster', async () => {

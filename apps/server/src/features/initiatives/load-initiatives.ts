@@ -7,6 +7,7 @@ import {
   type InitiativeHealth,
   type InitiativeSourceKind,
   type InitiativeStatus,
+  initiativeReportState,
   isoDateOf,
   isUpdateDue,
 } from '@totonoe/domain';
@@ -46,7 +47,7 @@ export function defaultAsOf(fiscalYear: number, today: string = isoDateOf(new Da
 /** Initiatives matching a filter, shaped for lists; optionally only those owing an update on asOf. */
 export async function listInitiativeItems(
   db: Executor,
-  filter: InitiativeFilter & { isUpdateDue?: boolean },
+  filter: InitiativeFilter & { isUpdateDue?: boolean; isReportOverdue?: boolean },
   context: { tree: OrgUnitTree; asOf: string },
 ): Promise<z.infer<typeof initiativeListItemSchema>[]> {
   const rows = await listInitiatives(db, filter);
@@ -78,9 +79,11 @@ export async function listInitiativeItems(
       (order.get(a.ownerOrgUnit.id) ?? 0) - (order.get(b.ownerOrgUnit.id) ?? 0) ||
       a.title.localeCompare(b.title, 'ja'),
   );
-  return filter.isUpdateDue === undefined
-    ? sorted
-    : sorted.filter((item) => item.isUpdateDue === filter.isUpdateDue);
+  return sorted.filter(
+    (item) =>
+      (filter.isUpdateDue === undefined || item.isUpdateDue === filter.isUpdateDue) &&
+      (filter.isReportOverdue === undefined || item.isReportOverdue === filter.isReportOverdue),
+  );
 }
 
 /** One initiative with its 工程表, updates and KPIs, or null. */
@@ -127,6 +130,8 @@ export type InitiativeCounts = {
   asOf: string;
   total: number;
   updateDue: number;
+  /** Open initiatives with a reporting period of the year ended without a report. */
+  reportOverdue: number;
   byStatus: Record<InitiativeStatus, number>;
   byHealth: Record<InitiativeHealth, number>;
   bySourceKind: Record<InitiativeSourceKind, number>;
@@ -154,6 +159,7 @@ export async function countInitiatives(
     asOf,
     total: rows.length,
     updateDue: 0,
+    reportOverdue: 0,
     byStatus: zeros(INITIATIVE_STATUSES),
     byHealth: zeros(INITIATIVE_HEALTHS),
     bySourceKind: zeros(INITIATIVE_SOURCE_KINDS),
@@ -166,6 +172,15 @@ export async function countInitiatives(
     if (isUpdateDue({ status: row.status, lastUpdateOn, cadence: row.updateCadence, asOf })) {
       counts.updateDue++;
     }
+    const reportState = initiativeReportState({
+      status: row.status,
+      cadence: row.updateCadence,
+      fiscalYear: row.fiscalYear,
+      lastUpdateOn,
+      createdOn: isoDateOf(row.createdAt),
+      asOf,
+    });
+    if (reportState.isOverdue) counts.reportOverdue++;
   }
   return counts;
 }

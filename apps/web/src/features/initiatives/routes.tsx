@@ -23,6 +23,7 @@ export function validateInitiativeSearch(search: Record<string, unknown>): Initi
     sourceKind: readOne(search.sourceKind, SOURCE_KINDS),
     ownerOrgUnitId: owner,
     updateDue: flag(search.updateDue),
+    overdue: flag(search.overdue),
     mine: flag(search.mine),
   };
 }

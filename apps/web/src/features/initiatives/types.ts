@@ -38,6 +38,10 @@ export type InitiativeItem = {
   updateCadence: UpdateCadence;
   lastUpdateOn: string | null;
   isUpdateDue: boolean;
+  /** The last day of the period whose report is owed next; null when nothing more is owed this year. */
+  reportDueOn: string | null;
+  /** A reporting period of the year ended without a report. */
+  isReportOverdue: boolean;
   clusters: { id: string; number: number; name: string }[];
   version: number;
 };
@@ -89,6 +93,7 @@ export type InitiativeCounts = {
   asOf: string;
   total: number;
   updateDue: number;
+  reportOverdue: number;
   byStatus: Record<InitiativeStatus, number>;
   byHealth: Record<InitiativeHealth, number>;
   bySourceKind: Record<SourceKind, number>;
@@ -108,6 +113,7 @@ export type InitiativeFilter = {
   sourceKind?: SourceKind | undefined;
   ownerOrgUnitId?: string | undefined;
   updateDue?: boolean | undefined;
+  overdue?: boolean | undefined;
   mine?: boolean | undefined;
 };
 

@@ -19,6 +19,7 @@ function queryOf(filter: InitiativeFilter) {
     sourceKind: filter.sourceKind,
     ownerOrgUnitId: filter.ownerOrgUnitId,
     updateDue: filter.updateDue ? 'true' : undefined,
+    overdue: filter.overdue ? 'true' : undefined,
     mine: filter.mine ? 'true' : undefined,
   };
 }

@@ -114,6 +114,9 @@ export function InitiativesPage({
                 <th scope="col" className={thClass}>
                   {text('counts.due')}
                 </th>
+                <th scope="col" className={thClass}>
+                  {text('counts.overdue')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -130,6 +133,9 @@ export function InitiativesPage({
                   </td>
                 ))}
                 <td className={`${cellClass} tabular-nums`}>{counts.data.updateDue}</td>
+                <td className={`${cellClass} tabular-nums`} data-count="report-overdue">
+                  {counts.data.reportOverdue}
+                </td>
               </tr>
             </tbody>
           </table>
@@ -184,6 +190,12 @@ export function InitiativesPage({
             onChange={(event) => set({ updateDue: event.target.checked || undefined })}
           />
           <CheckboxField
+            id={`${id}-overdue`}
+            label={text('filter.overdue')}
+            checked={filter.overdue ?? false}
+            onChange={(event) => set({ overdue: event.target.checked || undefined })}
+          />
+          <CheckboxField
             id={`${id}-mine`}
             label={text('filter.mine')}
             checked={filter.mine ?? false}
@@ -223,6 +235,9 @@ export function InitiativesPage({
                 <th scope="col" className={thClass}>
                   {text('column.due')}
                 </th>
+                <th scope="col" className={thClass}>
+                  {text('column.reportDue')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -261,6 +276,17 @@ export function InitiativesPage({
                     ) : (
                       <Badge tone="neutral">{text('notDue')}</Badge>
                     )}
+                  </td>
+                  <td className={`${cellClass} whitespace-nowrap tabular-nums`}>
+                    {item.reportDueOn
+                      ? formatDate(item.reportDueOn, language, { weekday: false })
+                      : text('noReportDue')}
+                    {item.isReportOverdue ? (
+                      <>
+                        {' '}
+                        <Badge tone="target">{text('overdue')}</Badge>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}
