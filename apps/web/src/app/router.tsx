@@ -15,7 +15,7 @@ import { createPolicyRoutes, createPublicPolicyRoutes } from '@/features/bureau-
 import { createEffectRoutes } from '@/features/effects/routes';
 import { createInitiativeRoutes } from '@/features/initiatives/routes';
 import { validateMeetingsSearch } from '@/features/meetings/utils/meetings-search';
-import { createNeedRoutes } from '@/features/needs/routes';
+import { createNeedRoutes, createPublicNeedRoutes } from '@/features/needs/routes';
 import { createPlatinumRoutes } from '@/features/platinum/routes';
 import { validateSearchParams } from '@/features/search/search-params';
 import type { Me } from '@/types/api';
@@ -42,6 +42,7 @@ export type RouterContext = { queryClient: QueryClient };
  *   ├─ /clusters                public (the cluster register)
  *   ├─ /public/meetings/:id     public (a meeting's published parts)
  *   ├─ /public/policies/…       public (published 局区X方針)
+ *   ├─ /public/needs            public (ニーズ・課題 the reform office published)
  *   └─ (authenticated)          redirects to /login when GET /api/v1/me answers 401
  *      ├─ /                     home
  *      ├─ /meetings, /actions   X会議 (series, meeting, agenda builder, 次第) and 指示事項
@@ -193,6 +194,7 @@ const routeTree = rootRoute.addChildren([
   publicMeetingRoute,
   ...publicPolicyRoutes,
   ...publicPortalRoutes,
+  ...createPublicNeedRoutes(rootRoute),
   authenticatedRoute.addChildren([
     ...progressRoutes,
     homeRoute,

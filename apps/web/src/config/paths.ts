@@ -51,6 +51,7 @@ export const paths = {
   schedule: { path: '/schedule' },
   publicHome: { path: '/public' },
   publicOpenData: { path: '/public/open-data' },
+  publicNeeds: { path: '/public/needs' },
   admin: {
     users: { path: '/admin/users' },
     orgUnits: { path: '/admin/org-units' },

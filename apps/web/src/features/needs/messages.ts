@@ -74,6 +74,16 @@ const ja = {
   'preview.errors': '誤り',
   imported: '{count}件を登録しました。',
   fileErrors: 'ファイルの誤り',
+  publicTitle: '公表されたニーズ・課題',
+  publicLead:
+    '市民・利用者などサービスの受け手と、職員・指定管理者などサービスの担い手から寄せられたニーズ・課題のうち、市政変革室が公表したものです。お名前・連絡先など個人を特定できる情報は掲載していません。',
+  publicCount: '{year}に公表されたニーズ・課題（{count}件）',
+  publicEmpty: 'この年度に公表されたニーズ・課題はまだありません。',
+  publicAll: 'すべて',
+  publicSide: '受け手・担い手',
+  publicReceived: '{date}受付',
+  publicUnit: '担当：{name}',
+  publicClusters: '関係する事業クラスター',
 };
 
 type Key = keyof typeof ja;
@@ -150,6 +160,16 @@ const en: Record<Key, string> = {
   'preview.errors': 'Errors',
   imported: '{count} needs imported.',
   fileErrors: 'Problems with the file',
+  publicTitle: 'Published needs and issues',
+  publicLead:
+    'Needs and issues raised by those who receive services (citizens, users) and those who deliver them (staff, designated managers), as published by the reform office. Names, contact details and anything else that identifies a person are never shown.',
+  publicCount: 'Needs and issues published for {year} ({count})',
+  publicEmpty: 'No needs or issues have been published for this year yet.',
+  publicAll: 'All',
+  publicSide: 'Recipients or bearers',
+  publicReceived: 'Received {date}',
+  publicUnit: 'Unit: {name}',
+  publicClusters: 'Related clusters',
 };
 
 export type NeedTextKey = Key;

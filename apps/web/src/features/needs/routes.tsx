@@ -1,6 +1,6 @@
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { paths } from '@/config/paths';
-import { CHANNELS, NEED_STATUSES, type NeedFilter, SIDES } from './types';
+import { CHANNELS, NEED_STATUSES, type NeedFilter, type PublicNeedFilter, SIDES } from './types';
 
 function readOne<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value)
@@ -44,5 +44,26 @@ export function createNeedRoutes<TParent extends AnyRoute>(parent: TParent) {
       component: component('ImportRoute'),
     }),
     createRoute({ getParentRoute: () => parent, path: paths.need.path, component: component('NeedRoute') }),
+  ] as const;
+}
+
+/** The public needs page's URL parameters; anything unexpected is dropped. */
+export function validatePublicNeedSearch(search: Record<string, unknown>): PublicNeedFilter {
+  const fy = Number(search.fy);
+  return {
+    fy: Number.isInteger(fy) && fy >= 1989 && fy <= 2100 ? fy : undefined,
+    side: readOne(search.side, SIDES),
+  };
+}
+
+/** The public page of the needs the reform office published (no sign-in). */
+export function createPublicNeedRoutes<TParent extends AnyRoute>(parent: TParent) {
+  return [
+    createRoute({
+      getParentRoute: () => parent,
+      path: paths.publicNeeds.path,
+      validateSearch: validatePublicNeedSearch,
+      component: component('PublicNeedsRoute'),
+    }),
   ] as const;
 }

@@ -59,3 +59,20 @@ export type ImportPreview = {
     errors: { column: string | null; messages: LocalizedText }[];
   }[];
 };
+
+/** A need as the public reads it (see the server's publicNeedSchema): no personal data. */
+export type PublicNeed = {
+  id: string;
+  side: NeedSide;
+  sideLabel: LocalizedText;
+  channel: NeedChannel;
+  channelLabel: LocalizedText;
+  text: string;
+  receivedOn: string;
+  fiscalYear: number;
+  orgUnit: { name: string };
+  clusters: { number: number; name: string }[];
+};
+
+/** The public needs page's URL parameters. */
+export type PublicNeedFilter = { fy?: number | undefined; side?: NeedSide | undefined };

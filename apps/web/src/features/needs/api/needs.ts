@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiClient, apiRequest, apiUrl, ifMatchOf } from '@/lib/api-client';
-import type { ImportPreview, LinkKind, Need, NeedFilter } from '../types';
+import type { ImportPreview, LinkKind, Need, NeedFilter, PublicNeed } from '../types';
 
 export const needsQueryKey = ['needs'] as const;
 const PAGE_SIZE = 50;
@@ -115,6 +115,20 @@ export function useNeedReference<T>(
       queryKey: ['needs-reference', key, query],
       queryFn: ({ signal }) => apiClient.get<{ items: T[] }>(path, { query, signal }),
       staleTime: 5 * 60_000,
+    }),
+  );
+}
+
+/** Needs the reform office made public, for a fiscal year (no sign-in needed). */
+export function usePublicNeeds(fiscalYear: number | undefined) {
+  return useQuery(
+    queryOptions({
+      queryKey: [...needsQueryKey, 'public', fiscalYear],
+      queryFn: ({ signal }) =>
+        apiClient.get<{ fiscalYear: number; items: PublicNeed[] }>('/public/needs', {
+          query: { fy: fiscalYear },
+          signal,
+        }),
     }),
   );
 }

@@ -32,6 +32,11 @@ export function PortalNav() {
           </Link>
         </li>
         <li>
+          <Link to={paths.publicNeeds.path} className={linkClass} activeProps={active}>
+            {text('nav.needs')}
+          </Link>
+        </li>
+        <li>
           <Link to={paths.publicOpenData.path} className={linkClass} activeProps={active}>
             {text('nav.openData')}
           </Link>
