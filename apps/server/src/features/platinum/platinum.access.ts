@@ -254,6 +254,16 @@ export const platinumAccess: AccessEntry[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/public/platinum-responses',
+    allow: 'public',
+    request: async (fixtures) => ({ path: `/api/v1/public/platinum-responses?fy=${fixtures.fiscalYear}` }),
+    verify: (response) => {
+      if (/"author|"ideas"|supporter|"score|draft|pending_approval/i.test(response.text))
+        throw new Error('the public responses carry more than the published response');
+    },
+  },
+  {
+    method: 'GET',
     path: '/api/v1/campaigns/:id/funnel',
     allow: 'signed_in',
     request: async (fixtures) => ({ path: `/api/v1/campaigns/${await demoCampaign(fixtures)}/funnel` }),
