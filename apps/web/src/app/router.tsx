@@ -16,7 +16,7 @@ import { createEffectRoutes } from '@/features/effects/routes';
 import { createInitiativeRoutes } from '@/features/initiatives/routes';
 import { validateMeetingsSearch } from '@/features/meetings/utils/meetings-search';
 import { createNeedRoutes, createPublicNeedRoutes } from '@/features/needs/routes';
-import { createPlatinumRoutes } from '@/features/platinum/routes';
+import { createPlatinumPublicRoutes, createPlatinumRoutes } from '@/features/platinum/routes';
 import { validateSearchParams } from '@/features/search/search-params';
 import type { Me } from '@/types/api';
 import { HomeRoute } from './routes/home';
@@ -195,6 +195,7 @@ const routeTree = rootRoute.addChildren([
   ...publicPolicyRoutes,
   ...publicPortalRoutes,
   ...createPublicNeedRoutes(rootRoute),
+  ...createPlatinumPublicRoutes(rootRoute),
   authenticatedRoute.addChildren([
     ...progressRoutes,
     homeRoute,

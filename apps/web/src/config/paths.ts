@@ -52,6 +52,7 @@ export const paths = {
   publicHome: { path: '/public' },
   publicOpenData: { path: '/public/open-data' },
   publicNeeds: { path: '/public/needs' },
+  publicPlatinum: { path: '/public/platinum' },
   admin: {
     users: { path: '/admin/users' },
     orgUnits: { path: '/admin/org-units' },

@@ -282,6 +282,14 @@ const ja = {
   titleRequired: '募集の名称を入力してください。',
   themesHint: 'アイデアが投稿されたテーマは外せません。',
   cancelEdit: '募集のページに戻る',
+  boardBureau: '所管局',
+  allBureaus: 'すべての局・区',
+  publicTitle: 'プラチナ市役所プロジェクト 対応方針',
+  publicLead:
+    '職員から寄せられた働き方・オフィス・ルールの改善提案について、関係局長が表明した対応方針です。提案した職員の名前は掲載していません。',
+  publicCount: '{year}に表明された対応方針：{count}件',
+  publicBureau: '所管局',
+  publicPublishedOn: '公表日',
 };
 
 type Key = keyof typeof ja;
@@ -567,6 +575,14 @@ const en: Record<Key, string> = {
   titleRequired: 'Enter the campaign title.',
   themesHint: 'A theme that already has ideas cannot be removed.',
   cancelEdit: 'Back to the campaign',
+  boardBureau: 'Bureau',
+  allBureaus: 'All bureaus and wards',
+  publicTitle: 'Platinum City Hall Project: responses',
+  publicLead:
+    'The responses the bureau heads announced to staff proposals on workstyle, offices and rules. The names of the staff who proposed them are not published.',
+  publicCount: 'Responses announced in {year}: {count}',
+  publicBureau: 'Bureau',
+  publicPublishedOn: 'Announced on',
 };
 
 export type PlatinumTextKey = Key;

@@ -62,3 +62,21 @@ export function createPlatinumRoutes<TParent extends AnyRoute>(parent: TParent) 
     route(paths.platinumIssue.path, 'IssueRoute'),
   ] as const;
 }
+
+/** Reads `?fy=` (a fiscal year) and drops anything else. */
+function validateYear(search: Record<string, unknown>): { fy?: number | undefined } {
+  const year = Number(search.fy);
+  return { fy: Number.isInteger(year) && year >= 1989 && year <= 2100 ? year : undefined };
+}
+
+/** The public Platinum page (no sign-in): the responses the bureau heads announced. */
+export function createPlatinumPublicRoutes<TParent extends AnyRoute>(parent: TParent) {
+  return [
+    createRoute({
+      getParentRoute: () => parent,
+      path: paths.publicPlatinum.path,
+      validateSearch: validateYear,
+      component: lazyRouteComponent(() => import('./public-route'), 'PublicResponsesRoute'),
+    }),
+  ] as const;
+}

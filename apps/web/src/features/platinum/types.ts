@@ -277,3 +277,24 @@ export type Funnel = {
 export type TeamMember = { userId: string; displayName: string; orgUnitName: string | null; addedAt: string };
 
 export type OrgUnitOption = { id: string; name: string; level: string; parentId: string | null };
+
+/** A response as `GET /api/v1/public/platinum-responses` sends it: the published answer, never who proposed it. */
+export type PublicResponse = {
+  issueId: string;
+  campaignTitle: string;
+  number: number;
+  theme: Theme;
+  themeLabel: LocalizedText;
+  title: string;
+  status: IssueStatus;
+  statusLabel: LocalizedText;
+  decision: Decision | null;
+  decisionLabel: LocalizedText | null;
+  implementationDateLabel: LocalizedText | null;
+  orgUnitName: string | null;
+  body: string;
+  publishedAt: string | null;
+  publishedOn: string | null;
+};
+
+export type PublicResponses = { fiscalYear: number; fiscalYearLabel: string; items: PublicResponse[] };

@@ -39,7 +39,11 @@ export function useTeam(campaignId: string) {
   );
 }
 
-export type BoardFilter = { theme?: Theme | undefined; status?: string | undefined };
+export type BoardFilter = {
+  theme?: Theme | undefined;
+  status?: string | undefined;
+  orgUnit?: string | undefined;
+};
 
 /** The "you said, we did" board. */
 export function useBoard(campaignId: string, filter: BoardFilter) {
@@ -48,7 +52,7 @@ export function useBoard(campaignId: string, filter: BoardFilter) {
       queryKey: [...platinumQueryKey, 'board', campaignId, filter],
       queryFn: ({ signal }) =>
         apiClient.get<Board>(`/campaigns/${encodeURIComponent(campaignId)}/board`, {
-          query: { theme: filter.theme, status: filter.status },
+          query: { theme: filter.theme, status: filter.status, orgUnit: filter.orgUnit },
           signal,
         }),
     }),

@@ -7,7 +7,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n/i18n-provider';
-import { useBoard, useCampaign } from '../api/campaigns';
+import { useBoard, useCampaign, useOrgUnitOptions } from '../api/campaigns';
 import { usePlatinumText } from '../messages';
 import { ISSUE_STATUSES, type IssueStatus, type Theme } from '../types';
 import { DecisionBadge, ProgressBadge, ThemeBadge } from './badges';
@@ -20,7 +20,16 @@ export function BoardPage({ campaignId }: { campaignId: string }) {
   const campaign = useCampaign(campaignId);
   const [theme, setTheme] = useState<Theme | ''>('');
   const [status, setStatus] = useState<IssueStatus | ''>('');
-  const board = useBoard(campaignId, { theme: theme || undefined, status: status || undefined });
+  const [orgUnit, setOrgUnit] = useState('');
+  const orgUnits = useOrgUnitOptions();
+  const bureaus = (orgUnits.data?.items ?? []).filter(
+    (unit) => unit.level === 'bureau' || unit.level === 'office' || unit.level === 'ward',
+  );
+  const board = useBoard(campaignId, {
+    theme: theme || undefined,
+    status: status || undefined,
+    orgUnit: orgUnit || undefined,
+  });
   useDocumentTitle(text('board'));
   const totals = board.data?.totals;
   return (
@@ -74,6 +83,15 @@ export function BoardPage({ campaignId }: { campaignId: string }) {
             })),
           ]}
         />
+        <SelectField
+          label={text('boardBureau')}
+          value={orgUnit}
+          onChange={(event) => setOrgUnit(event.target.value)}
+          options={[
+            { value: '', label: text('allBureaus') },
+            ...bureaus.map((unit) => ({ value: unit.id, label: unit.name })),
+          ]}
+        />
       </fieldset>
       {board.isPending ? <Loading /> : null}
       {board.isError ? <QueryError error={board.error} onRetry={() => void board.refetch()} /> : null}
@@ -115,6 +133,11 @@ export function BoardPage({ campaignId }: { campaignId: string }) {
                   ) : null}
                   {item.assignment ? (
                     <p>{text('assignedTo', { name: item.assignment.orgUnit.name })}</p>
+                  ) : null}
+                  {item.decisionReason ? (
+                    <p className="whitespace-pre-wrap text-std-16N-170">
+                      {text('decisionReason')}：{item.decisionReason}
+                    </p>
                   ) : null}
                   {item.implementationDateLabel ? (
                     <p>

@@ -37,6 +37,11 @@ export function PortalNav() {
           </Link>
         </li>
         <li>
+          <Link to={paths.publicPlatinum.path} className={linkClass} activeProps={active}>
+            {text('nav.platinum')}
+          </Link>
+        </li>
+        <li>
           <Link to={paths.publicOpenData.path} className={linkClass} activeProps={active}>
             {text('nav.openData')}
           </Link>
