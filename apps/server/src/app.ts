@@ -91,16 +91,20 @@ export function createApp(services: Services, options: { webRoot?: string } = {}
   app.use('*', requestContext());
   app.use('*', securityHeaders());
   app.onError(handleError);
-  const limitBody = bodyLimit({
-    maxSize: Math.max(JSON_BODY_LIMIT, services.config.uploadLimitBytes),
-    onError: () => {
-      throw new AppError('payload_too_large');
-    },
+  const tooLarge = () => {
+    throw new AppError('payload_too_large');
+  };
+  // Files (multipart/form-data, text/csv, application/octet-stream) up to the upload limit; JSON, and
+  // a body without a type, up to 1 MB.
+  const limitUpload = bodyLimit({ maxSize: services.config.uploadLimitBytes, onError: tooLarge });
+  const limitJson = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
+  app.use('/api/*', (c, next) => {
+    // Reads have no body to limit; asking for one builds a full fetch Request for every GET.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const type = (c.req.header('content-type') ?? '').toLowerCase();
+    const isJson = type === '' || type.startsWith('application/json') || type.includes('+json');
+    return isJson ? limitJson(c, next) : limitUpload(c, next);
   });
-  // Reads have no body to limit; asking for one builds a full fetch Request for every GET.
-  app.use('/api/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
-  );
   app.use('/api/*', contentTypeCheck());
   app.use('/api/*', originCheck());
   app.use('/api/*', sessionMiddleware());
