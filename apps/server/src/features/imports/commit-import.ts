@@ -8,6 +8,7 @@ import { importKindOf } from './import-kinds.ts';
 import {
   findImportJob,
   listAllImportCells,
+  loadImportActor,
   lockImportJob,
   replaceImportRows,
   updateImportJob,
@@ -67,7 +68,11 @@ export async function commitImport(
       const definition = importKindOf(job.kind)!;
       const rows = await listAllImportCells(tx, job.id);
       const values = rows.map((row) => valuesOf(row.cells, job.mapping));
-      const context = await definition.loadContext(tx, values, { actorId: job.committedBy ?? job.createdBy });
+      const actorId = job.committedBy ?? job.createdBy;
+      const context = await definition.loadContext(tx, values, {
+        actorId,
+        actor: await loadImportActor(tx, actorId),
+      });
       const checks = rows.map((row, index) => ({
         ...row,
         check: definition.checkRow(values[index]!, context),

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Executor } from '../../db/client.ts';
-import type { ImportKind } from './import-kind.ts';
+import type { CurrentUser } from '../../lib/context.ts';
+import { type ImportKind, withShiftJisTwins } from './import-kind.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';
 export type ExportEncoding = 'utf-8' | 'shift_jis';
@@ -23,9 +24,9 @@ function quote(field: string): string {
 export async function exportForImport(
   db: Executor,
   definition: ImportKind,
-  options: { format: ExportFormat; encoding: ExportEncoding },
+  options: { format: ExportFormat; encoding: ExportEncoding; user: CurrentUser },
 ): Promise<{ bytes: Uint8Array; contentType: string; extension: string }> {
-  const rows = await definition.exportRows(db);
+  const rows = await definition.exportRows(db, { user: options.user });
   const header = definition.fields.map((field) => field.label.ja);
   const table = rows.map((row) => definition.fields.map((field) => neutralise(row[field.key] ?? '')));
   if (options.format === 'xlsx') {
@@ -47,7 +48,7 @@ export async function exportForImport(
   const text = `${[header, ...table].map((cells) => cells.map(quote).join(',')).join('\r\n')}\r\n`;
   const bytes =
     options.encoding === 'shift_jis'
-      ? new Uint8Array(iconv.encode(text, 'cp932'))
+      ? new Uint8Array(iconv.encode(withShiftJisTwins(text), 'cp932'))
       : new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
   return {
     bytes,

@@ -35,8 +35,16 @@ export type ImportKind<TContext = unknown, TRecord = unknown> = {
   label: LocalizedText;
   fields: readonly ImportField[];
   canImport(user: CurrentUser | null): boolean;
-  /** Loads what checking needs, once per file: existing records, lookups, and keys the file defines. */
-  loadContext(db: Executor, rows: RowValues[], options: { actorId: string }): Promise<TContext>;
+  /**
+   * Loads what checking needs, once per file: existing records, lookups, and keys the file defines.
+   * `actor` is the person importing as policies see them now (their roles decide, row by row, which
+   * records they may write).
+   */
+  loadContext(
+    db: Executor,
+    rows: RowValues[],
+    options: { actorId: string; actor: CurrentUser | null },
+  ): Promise<TContext>;
   checkRow(values: RowValues, context: TContext): RowCheck<TRecord>;
   /** Writes every valid record in the caller's transaction (all or nothing). */
   commit(
@@ -44,8 +52,8 @@ export type ImportKind<TContext = unknown, TRecord = unknown> = {
     records: { action: RowAction; record: TRecord }[],
     actor: Actor,
   ): Promise<{ created: number; updated: number }>;
-  /** The existing records as rows of the import's columns (field key → text). */
-  exportRows(db: Executor): Promise<RowValues[]>;
+  /** The existing records the person may import again, as rows of the import's columns (field key → text). */
+  exportRows(db: Executor, options: { user: CurrentUser }): Promise<RowValues[]>;
 };
 
 /** The error for an empty required field. */
@@ -168,4 +176,65 @@ export function parseDay(text: string): string | null {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
     return null;
   return date.toISOString().slice(0, 10);
+}
+
+/** The value whose key or label (Japanese or English) the cell holds, after folding width and case; null otherwise. */
+export function parseChoice<T extends string>(
+  text: string,
+  labels: Readonly<Record<T, LocalizedText>>,
+): T | null {
+  const folded = normalizeForSearch(text);
+  for (const [value, label] of Object.entries(labels) as [T, LocalizedText][]) {
+    if ([value, label.ja, label.en].some((candidate) => normalizeForSearch(candidate) === folded))
+      return value;
+  }
+  return null;
+}
+
+/** The error for a cell that is not one of the allowed values. */
+export function choiceError(
+  field: ImportField,
+  text: string,
+  labels: Readonly<Record<string, LocalizedText>>,
+): RowError {
+  const allowed = Object.values(labels).map((label) => label.ja);
+  return {
+    field: field.key,
+    ja: `「${field.label.ja}」の「${text.slice(0, 30)}」は使えません（${allowed.join('・')}）。`,
+    en: `${field.label.en} must be one of ${Object.values(labels)
+      .map((label) => label.en)
+      .join(', ')}.`,
+  };
+}
+
+/** A UUID as exports write record ids. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+/**
+ * Characters Shift_JIS (as Windows and Excel write it, cp932) holds only as a twin: 〜 is saved as
+ * ～, ‖ as ∥, − as －, — as ―, ¢ £ ¬ as their full-width forms.
+ */
+const SHIFT_JIS_TWINS: readonly [string, string][] = [
+  ['\u301c', '\uff5e'],
+  ['\u2016', '\u2225'],
+  ['\u2212', '\uff0d'],
+  ['\u2014', '\u2015'],
+  ['\u00a2', '\uffe0'],
+  ['\u00a3', '\uffe1'],
+  ['\u00ac', '\uffe2'],
+];
+
+/** The text with each character Shift_JIS lacks replaced by the twin it saves instead. */
+export function withShiftJisTwins(text: string): string {
+  let result = text;
+  for (const [character, twin] of SHIFT_JIS_TWINS) result = result.replaceAll(character, twin);
+  return result;
+}
+
+/**
+ * True when an imported text says the same as a stored one. A file that went through Shift_JIS
+ * cannot tell 〜 from ～, so such twins count as the same (the stored text is then kept).
+ */
+export function isSameText(stored: string, imported: string): boolean {
+  return stored === imported || withShiftJisTwins(stored) === withShiftJisTwins(imported);
 }

@@ -1,11 +1,21 @@
 import type { CurrentUser } from '../../lib/context.ts';
+import { benchmarkImport } from './benchmark-import.ts';
 import { clusterImport } from './cluster-import.ts';
+import { effectImport } from './effect-import.ts';
 import type { ImportKind } from './import-kind.ts';
+import { initiativeImport } from './initiative-import.ts';
 import { orgUnitImport } from './org-unit-import.ts';
 import { userImport } from './user-import.ts';
 
 /** Every kind of record that can be imported, in the order the screens list them. */
-export const IMPORT_KINDS: readonly ImportKind[] = [orgUnitImport, userImport, clusterImport];
+export const IMPORT_KINDS: readonly ImportKind[] = [
+  orgUnitImport,
+  userImport,
+  clusterImport,
+  benchmarkImport,
+  initiativeImport,
+  effectImport,
+] as ImportKind[];
 
 /** The definition of a kind, or null for an unknown one. */
 export function importKindOf(kind: string): ImportKind | null {

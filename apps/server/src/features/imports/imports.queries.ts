@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { importJobs, importMappings, importRows, users } from '../../db/schema/index.ts';
+import { importJobs, importMappings, importRows, userRoles, users } from '../../db/schema/index.ts';
+import type { CurrentUser } from '../../lib/context.ts';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 export type ImportJobSummary = Omit<ImportJobRow, 'content'> & { createdByName: string | null };
@@ -228,4 +229,20 @@ export async function rememberMapping(
       target: [importMappings.userId, importMappings.kind],
       set: { mapping, updatedAt: new Date() },
     });
+}
+
+/** The person importing as policies see them (active accounts only), or null. */
+export async function loadImportActor(db: Executor, userId: string): Promise<CurrentUser | null> {
+  const rows = await db
+    .select({ id: users.id, login: users.login, displayName: users.displayName, orgUnitId: users.orgUnitId })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.isActive, true)))
+    .limit(1);
+  const user = rows[0];
+  if (!user) return null;
+  const roles = await db
+    .select({ role: userRoles.role, orgUnitId: userRoles.orgUnitId })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId));
+  return { ...user, roles };
 }

@@ -252,7 +252,7 @@ export function registerImportRoutes(app: App): void {
     if (!definition) throw notFound();
     authorize(importPolicy.canImportKind(user, definition.kind));
     const query = c.req.valid('query');
-    const file = await exportForImport(c.get('services').db, definition, query);
+    const file = await exportForImport(c.get('services').db, definition, { ...query, user });
     const day = new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 10);
     return download(
       c,

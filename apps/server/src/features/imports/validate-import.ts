@@ -4,6 +4,7 @@ import { importKindOf } from './import-kinds.ts';
 import {
   findImportJob,
   listAllImportCells,
+  loadImportActor,
   recordProgress,
   replaceImportRows,
   updateImportJob,
@@ -37,7 +38,10 @@ export async function validateImport(db: Database, options: { jobId: string }): 
   const definition = importKindOf(job.kind)!;
   const rows = await listAllImportCells(db, job.id);
   const values = rows.map((row) => valuesOf(row.cells, job.mapping));
-  const context = await definition.loadContext(db, values, { actorId: job.createdBy });
+  const context = await definition.loadContext(db, values, {
+    actorId: job.createdBy,
+    actor: await loadImportActor(db, job.createdBy),
+  });
   const counts = { create: 0, update: 0, unchanged: 0, error: 0 };
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
     const batch = rows.slice(start, start + BATCH_SIZE).map((row, index) => {
