@@ -17,7 +17,9 @@ export async function listCampaigns(db: Executor, filter: { fiscalYear?: number;
   return db
     .select({
       campaign: platinumCampaigns,
-      ideaCount: sql<number>`(select count(*)::int from ${platinumIdeas} where ${platinumIdeas.campaignId} = ${platinumCampaigns.id} and ${platinumIdeas.status} in ('submitted', 'grouped', 'merged'))`,
+      // Written out with aliases: in a query on one table Drizzle leaves column names unqualified,
+      // and "id" inside the subquery would be the idea's own.
+      ideaCount: sql<number>`(select count(*)::int from ${platinumIdeas} counted where counted.campaign_id = ${platinumCampaigns}.id and counted.status in ('submitted', 'grouped', 'merged'))`,
     })
     .from(platinumCampaigns)
     .where(

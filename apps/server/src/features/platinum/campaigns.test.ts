@@ -58,6 +58,24 @@ afterAll(async () => {
   await t.close();
 });
 
+describe('listing campaigns', () => {
+  it('counts each campaign’s live ideas, in the list and on its own', async () => {
+    const list = await t.call('GET', '/api/v1/campaigns', { cookie: cookies.staff1 });
+    const items = bodyOf<{ items: { id: string; fiscalYear: number; ideaCount: number }[] }>(list).items;
+    const demo = items.find((item) => item.fiscalYear === 2024)!;
+    expect(demo.ideaCount).toBeGreaterThanOrEqual(30);
+    const live = await countRows(
+      t,
+      'platinum_ideas',
+      "campaign_id = $1 and status in ('submitted', 'grouped', 'merged')",
+      [demo.id],
+    );
+    expect(demo.ideaCount).toBe(live);
+    const one = await t.call('GET', `/api/v1/campaigns/${demo.id}`, { cookie: cookies.staff1 });
+    expect(bodyOf<{ ideaCount: number }>(one).ideaCount).toBe(live);
+  });
+});
+
 describe('editing a campaign', () => {
   it('changes title, description, themes and phase dates, with the version and an audit event', async () => {
     const before = await current();
