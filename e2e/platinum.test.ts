@@ -60,6 +60,24 @@ describe('Platinum City Hall Project journey', () => {
     await reform.waitForURL(/\/platinum\/campaigns\/[0-9a-f-]{36}$/);
     const campaignUrl = reform.url();
     const campaignId = campaignUrl.split('/').pop()!;
+    // The reform office edits the campaign: a new title and the month the bureau heads announce (上旬).
+    await reform.getByRole('link', { name: '募集の内容を編集' }).click();
+    await reform.waitForURL(/\/edit$/);
+    await reform.getByRole('heading', { name: '受付の状況' }).waitFor();
+    await reform.getByText(/^受付中です（/).waitFor();
+    await expectAccessible(reform);
+    await reform.getByLabel(/^募集の名称/).fill('職員アイデア募集（試験・編集後）');
+    const announcement = reform.getByRole('group', { name: '関係局長による対応方針の表明' });
+    await announcement.getByLabel('この段階の時期を決めない').uncheck();
+    await announcement.getByLabel('開始の単位').selectOption('early');
+    await announcement.getByLabel('開始の月').fill('2026-10');
+    await announcement.getByLabel('終了の単位').selectOption('early');
+    await announcement.getByLabel('終了の月').fill('2026-10');
+    await reform.getByRole('button', { name: '保存する' }).click();
+    await reform.getByText('保存しました。').waitFor();
+    await reform.goto(campaignUrl);
+    await reform.getByRole('heading', { level: 1, name: '職員アイデア募集（試験・編集後）' }).waitFor();
+    await reform.getByText('10月上旬').waitFor();
     await reform.getByLabel(/^PTに加える職員を探す/).fill('pt1');
     await reform.getByRole('button', { name: '探す' }).click();
     await reform.getByRole('button', { name: '白金 ぴー子をPTに加える' }).click();
@@ -172,8 +190,18 @@ describe('Platinum City Hall Project journey', () => {
     await reform.getByRole('button', { name: '承認して公表する' }).click();
     await reform.getByText('公表済み').waitFor();
 
-    // The author was notified and reads the response.
-    await staff1.goto(`${baseUrl()}/notifications`);
+    // The author was notified: the header says so in words, and the link is reached by keyboard.
+    await staff1.goto(`${baseUrl()}/platinum`);
+    const inboxLink = staff1.getByRole('link', { name: /^お知らせ（未読\d+件）$/ });
+    await inboxLink.waitFor();
+    let isFocused = false;
+    for (let step = 0; step < 20 && !isFocused; step++) {
+      await staff1.keyboard.press('Tab');
+      isFocused = await inboxLink.evaluate((element) => element === document.activeElement);
+    }
+    expect(isFocused, 'the notification link is reached with Tab').toBe(true);
+    await staff1.keyboard.press('Enter');
+    await staff1.waitForURL(/\/notifications$/);
     const notice = staff1.getByRole('listitem').filter({ hasText: '対応方針が公表されました' }).first();
     await notice.waitFor();
     await expectAccessible(staff1);
@@ -193,6 +221,16 @@ describe('Platinum City Hall Project journey', () => {
     await staff2.goto(`${baseUrl()}/platinum/campaigns/${campaignId}/funnel`);
     await staff2.getByRole('table', { name: 'テーマ別' }).waitFor();
     await expectAccessible(staff2);
+
+    // The public reads the announced responses without signing in, and never an author.
+    const citizen = await newPage(browser);
+    watchForAuthor(citizen, 'public');
+    await citizen.goto(`${baseUrl()}/public/platinum?fy=2024`);
+    await citizen.getByRole('heading', { level: 1, name: 'プラチナ市役所プロジェクト 対応方針' }).waitFor();
+    await citizen.getByRole('heading', { level: 2, name: 'フレックスタイム制度の試行' }).waitFor();
+    await expectHtmlWithoutAuthor(citizen);
+    await expectAccessible(citizen);
+    await citizen.close();
 
     expect(leaks).toEqual([]);
     for (const page of [reform, staff1, staff2, pt, bureau, head]) await page.close();

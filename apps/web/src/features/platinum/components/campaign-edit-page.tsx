@@ -211,7 +211,7 @@ function PhaseFields({
         </label>
       ) : null}
       {value.isSet || phase === 'submission' ? (
-        <div className="flex flex-col gap-3">
+        <div className="grid gap-3 lg:grid-cols-2">
           <EdgeFields
             edge="phaseStart"
             value={value.from}

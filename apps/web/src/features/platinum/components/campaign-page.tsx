@@ -24,11 +24,20 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
     <div className="flex flex-col gap-6">
       <PageHeading lead={data.description}>{data.title}</PageHeading>
       <CampaignNav campaign={data} />
-      <p className="text-std-16N-170">
-        {data.fiscalYearLabel}・{text('theme')}：
-        {data.themes.map((theme) => text(`theme.${theme}`)).join('・')}・
-        {text('ideaCount', { count: data.ideaCount })}
-      </p>
+      <dl className="flex flex-wrap gap-x-8 gap-y-1 text-std-16N-170">
+        <div className="flex gap-2">
+          <dt className="font-bold">{text('fiscalYear')}</dt>
+          <dd>{data.fiscalYearLabel}</dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="font-bold">{text('themes')}</dt>
+          <dd>{data.themes.map((theme) => text(`theme.${theme}`)).join('、')}</dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="font-bold">{text('ideaCountLabel')}</dt>
+          <dd>{text('ideaCount', { count: data.ideaCount })}</dd>
+        </div>
+      </dl>
       {data.viewer.canSubmit ? (
         <p>
           <Link

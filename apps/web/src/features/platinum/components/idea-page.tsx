@@ -62,7 +62,9 @@ export function IdeaPage({ ideaId }: { ideaId: string }) {
       <p className="text-std-16N-170 text-solid-gray-800">
         {text('byline', { name: data.authorLabel[language] })}
         {data.author?.orgUnitName ? `（${data.author.orgUnitName}）` : ''}
-        {data.isAnonymous ? `・${text('anonymous')}` : ''}・{formatDateTime(data.createdAt, language)}
+        {/* Peers already read 匿名の職員; the author and the reform office are told the idea is anonymous to others. */}
+        {data.isAnonymous && data.author ? `・${text('anonymousToPeers')}` : ''}・
+        {formatDateTime(data.createdAt, language)}
       </p>
       {data.mergedInto ? (
         <Alert tone="info">

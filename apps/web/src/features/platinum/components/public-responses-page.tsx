@@ -66,7 +66,7 @@ export function PublicResponsesPage({
                   <h2 id={`public-response-${item.issueId}`} className="text-std-20B-150">
                     {item.title}
                   </h2>
-                  <dl className="grid gap-x-6 gap-y-1 text-std-16N-170 md:grid-cols-[auto_1fr]">
+                  <dl className="grid gap-x-6 gap-y-1 text-std-16N-170 md:grid-cols-[10rem_1fr]">
                     {item.orgUnitName ? (
                       <>
                         <dt className="font-bold">{text('publicBureau')}</dt>
