@@ -6,7 +6,7 @@
 // process (autocannon) beside a bare node:http server answering the same bytes, then writes,
 // report builds, the browser's first load and two processes behind a balancer. Prints the tables;
 // records them in bench/results/*.json and bench/RESULTS.md (not in --smoke, which only checks that
-// every scenario runs, on the small data set, a second each).
+// every scenario runs, on the small data set, a few requests each).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -70,6 +70,11 @@ const supportRequests = Number(option('supports', isSmoke ? '200' : scale === 's
 const supportRate = Number(option('support-rate', isSmoke ? '100' : '1000'));
 const submissionRequests = Number(option('submissions', isSmoke ? '40' : '2000'));
 const repeats = isSmoke ? 1 : 3;
+/**
+ * How long each read load runs: for a duration, or in the smoke test a fixed number of requests, so
+ * that a slow answer on a busy machine still finishes and the check is of the suite, not the speed.
+ */
+const loadLength = isSmoke ? { amount: connections * 3 } : { duration };
 /** FY2024 is the demo's year; at city scale FY2023 is the last generated year, with everything in it. */
 const years = { demo: 2024, full: scale === 'small' ? 2024 : 2023 };
 
@@ -113,27 +118,31 @@ async function runReads(app: AppProcess, api: Api, workDir: string): Promise<Rea
       continue;
     }
     row.bytes = sample.body.length;
+    const headers = cookieOf(api.prepared, scenario.as);
+    // The smoke test checks the baseline once (its first scenario): the rest is the same machinery.
     const bodyFile = path.join(workDir, `${scenario.id}.body`);
     writeFileSync(bodyFile, sample.body);
-    const bare = await startBareServer(
-      bodyFile,
-      sample.headers.get('content-type') ?? 'application/json',
-      await freePort(),
-    );
+    const bare =
+      isSmoke && rows.some((other) => other.baseline)
+        ? null
+        : await startBareServer(
+            bodyFile,
+            sample.headers.get('content-type') ?? 'application/json',
+            await freePort(),
+          );
     try {
-      const headers = cookieOf(api.prepared, scenario.as);
       // Both in the same run, one after the other, so the ratio compares like with like.
-      row.baseline = await load({ url: bare.url, connections, duration }, workDir);
+      if (bare) row.baseline = await load({ url: bare.url, connections, ...loadLength }, workDir);
       resetPeakRss(app.pid);
       row.loadAverage = loadAverage();
-      row.result = await load({ url: `${app.url}${resolved}`, connections, duration, headers }, workDir);
+      row.result = await load({ url: `${app.url}${resolved}`, connections, ...loadLength, headers }, workDir);
       row.peakRssMb = peakRssMb(app.pid);
-      row.ratio = row.result.requestsPerSecond / row.baseline.requestsPerSecond;
+      if (row.baseline) row.ratio = row.result.requestsPerSecond / row.baseline.requestsPerSecond;
       log(
-        `  ${scenario.id}: ${Math.round(row.result.requestsPerSecond)} req/s, p95 ${row.result.p95} ms (bare ${Math.round(row.baseline.requestsPerSecond)} req/s)`,
+        `  ${scenario.id}: ${Math.round(row.result.requestsPerSecond)} req/s, p95 ${row.result.p95} ms (bare ${row.baseline ? Math.round(row.baseline.requestsPerSecond) : '–'} req/s)`,
       );
     } finally {
-      bare.stop();
+      bare?.stop();
     }
   }
   return rows;
@@ -186,7 +195,7 @@ async function runCluster(
         await new Promise((resolve) => proxy.stdout.once('data', resolve));
         try {
           return await load(
-            { url: `http://127.0.0.1:${proxyPort}${row.path}`, connections, duration, headers },
+            { url: `http://127.0.0.1:${proxyPort}${row.path}`, connections, ...loadLength, headers },
             workDir,
           );
         } finally {
@@ -224,10 +233,21 @@ const reuse = args.includes('--reuse')
     }
   : null;
 
-async function benchDatabase(database: 'embedded' | 'postgres'): Promise<DatabaseRun> {
+type Preparation = {
+  database: 'embedded' | 'postgres';
+  workDir: string;
+  postgres: { url: string; stop: () => Promise<void> } | null;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  target: string[];
+  prepared: Prepared;
+  prepareMs: number;
+};
+
+/** Builds one database's data set (in its own processes: several can be built at once). */
+async function prepareDatabase(database: 'embedded' | 'postgres'): Promise<Preparation> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'totonoe-bench-'));
   const postgres = database === 'postgres' && !reuse ? await startPostgresCluster() : null;
-  const errors: string[] = [];
   const databaseUrl = reuse?.databaseUrl ?? postgres?.url;
   const dataDir = reuse?.dataDir ?? path.join(workDir, 'data');
   const target = database === 'postgres' ? ['--database-url', databaseUrl!] : ['--data-dir', dataDir];
@@ -242,8 +262,29 @@ async function benchDatabase(database: 'embedded' | 'postgres'): Promise<Databas
         ['--scale', scale, '--seed', String(seed), '--writers', String(writers), ...target],
         { useTsx: true },
       );
+      log(`${database}: data set ready (${Math.round((Date.now() - started) / 1000)} s)`);
     }
-    const prepareMs = Date.now() - started;
+    return {
+      database,
+      workDir,
+      postgres,
+      databaseUrl,
+      dataDir,
+      target,
+      prepared,
+      prepareMs: Date.now() - started,
+    };
+  } catch (error) {
+    await postgres?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function benchDatabase(preparation: Preparation): Promise<DatabaseRun> {
+  const { database, workDir, postgres, databaseUrl, dataDir, target, prepared, prepareMs } = preparation;
+  const errors: string[] = [];
+  try {
     const env: Record<string, string> = {
       TOTONOE_DATA_DIR: dataDir,
       TOTONOE_DEMO: 'false',
@@ -361,8 +402,22 @@ build();
 if (!isBuilt()) log('not built: the app runs from its sources and the browser scenario is skipped');
 if (groups.has('browser') && !isBuilt()) groups.delete('browser');
 if (!existsSync(CHROMIUM)) groups.delete('browser');
+// The data sets are built side by side (each in its own processes), then measured one database
+// at a time, so no measurement shares the machine with a build.
+const preparing = await Promise.allSettled(databases.map((database) => prepareDatabase(database)));
+const failedPreparation = preparing.find((outcome) => outcome.status === 'rejected');
+if (failedPreparation) {
+  for (const outcome of preparing)
+    if (outcome.status === 'fulfilled') {
+      await outcome.value.postgres?.stop();
+      rmSync(outcome.value.workDir, { recursive: true, force: true });
+    }
+  throw (failedPreparation as PromiseRejectedResult).reason;
+}
+const dataSetsSeconds = Math.round((Date.now() - startedAt) / 1000);
 const runs: DatabaseRun[] = [];
-for (const database of databases) runs.push(await benchDatabase(database));
+for (const outcome of preparing)
+  runs.push(await benchDatabase((outcome as PromiseFulfilledResult<Preparation>).value));
 const record: RunRecord = {
   date: new Date().toISOString(),
   commit: commitDescription(),
@@ -375,6 +430,7 @@ const record: RunRecord = {
   loadAverageAtStart,
   loadAverageAtEnd: loadAverage(),
   totalSeconds: Math.round((Date.now() - startedAt) / 1000),
+  dataSetsSeconds,
   runs,
 };
 const rendered = renderRun(record);
@@ -389,8 +445,7 @@ for (const run of runs) {
   for (const row of run.reads) {
     if (row.result && (row.result.errors > 0 || row.result.non2xx > 0))
       failures.push(`${run.database} ${row.id}: ${row.result.errors} errors, ${row.result.non2xx} non-2xx`);
-    if (row.result && row.result.total === 0)
-      failures.push(`${run.database} ${row.id}: no request finished within ${duration} s`);
+    if (row.result && row.result.total === 0) failures.push(`${run.database} ${row.id}: no request finished`);
   }
   for (const row of run.writes) {
     const bad = Object.entries(row.result.statusCounts).filter(

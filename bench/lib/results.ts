@@ -88,6 +88,8 @@ export type RunRecord = {
   loadAverageAtStart: string;
   loadAverageAtEnd: string;
   totalSeconds: number;
+  /** From the start to every data set built (they are built side by side). */
+  dataSetsSeconds?: number;
   runs: DatabaseRun[];
 };
 
@@ -272,7 +274,11 @@ export function renderRun(record: RunRecord): string {
     .join('\n');
   const errors = record.runs.flatMap((run) => run.errors.map((error) => `- ${run.database}: ${error}`));
   return [
-    `Recorded ${record.date.slice(0, 16).replace('T', ' ')} UTC at commit ${record.commit}; scale \`${record.scale}\`, seed ${record.seed}; ${record.totalSeconds} s in all.`,
+    `Recorded ${record.date.slice(0, 16).replace('T', ' ')} UTC at commit ${record.commit}; scale \`${record.scale}\`, seed ${record.seed}; ${record.totalSeconds} s in all${
+      record.dataSetsSeconds === undefined
+        ? ''
+        : ` (${record.dataSetsSeconds} s until every data set was built, side by side; the rest measuring)`
+    }.`,
     `Machine: ${record.machine}. Load average (1, 5, 15 min) ${record.loadAverageAtStart} at start, ${record.loadAverageAtEnd} at end (the machine is shared: figures move with it).`,
     `Reads: autocannon in its own process, ${record.connections} connections, ${record.duration} s per run, loopback; the bare node:http server answers the same bytes in the same run (ratio = app ÷ bare). Writes: 200 connections, each signed in as its own person.`,
     '',
