@@ -67,10 +67,46 @@ export const ledgerAmountsSchema = z
   .object({ planned: yenText, actual: yenText, total: yenText })
   .openapi('LedgerAmounts');
 
+/**
+ * A 効果額 line of an analysis report as the ledger shows it: read-only (it is changed in the
+ * analysis), from the newest accepted or reported version, counted unless the ledger books the
+ * analysis's effects itself.
+ */
+export const analysisLedgerLineSchema = z
+  .object({
+    analysisId: z.string().uuid(),
+    analysisFiscalYear: z.number().int(),
+    versionNumber: z.number().int(),
+    cluster: effectClusterSchema.nullable(),
+    label: z.string(),
+    fiscalYear: z.number().int(),
+    endFiscalYear: z.number().int().nullable(),
+    category: z.enum(EFFECT_CATEGORIES),
+    categoryLabel: labelSchema,
+    recurrence: z.enum(EFFECT_RECURRENCES),
+    recurrenceLabel: labelSchema,
+    stage: z.enum(EFFECT_STAGES),
+    stageLabel: labelSchema,
+    amount: yenText,
+    basis: z.string(),
+    orgUnit: unitRefSchema.nullable(),
+    bureau: unitRefSchema.nullable(),
+    isCounted: z.boolean(),
+    /** Why a line is not counted: the ledger books this analysis's effects itself (no double counting). */
+    notCountedReason: z.enum(['booked_in_ledger']).nullable(),
+  })
+  .openapi('AnalysisLedgerLine');
+
 export const ledgerSchema = z
   .object({
     target: targetSchema,
     total: ledgerAmountsSchema,
+    /** What the total is made of: the ledger's own lines and the analyses' accepted 効果額. */
+    sources: z.object({
+      booked: z.object({ count: z.number().int(), amounts: ledgerAmountsSchema }),
+      analysisReports: z.object({ count: z.number().int(), amounts: ledgerAmountsSchema }),
+    }),
+    analysisLines: z.array(analysisLedgerLineSchema),
     remaining: yenText,
     progressPercent: z.object({ actual: z.number(), total: z.number() }),
     entryCount: z.number().int(),

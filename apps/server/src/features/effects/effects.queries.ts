@@ -1,13 +1,16 @@
 import type { EffectCategory, EffectSourceKind, EffectStage } from '@totonoe/domain';
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
   analyses,
+  analysisVersions,
   clusterGroups,
+  clusterOwners,
   clusterRevisions,
   effects,
   effectTargets,
   initiativeClusters,
+  initiatives,
 } from '../../db/schema/index.ts';
 
 export type EffectRow = typeof effects.$inferSelect;
@@ -184,4 +187,58 @@ export function listClusterGroups(db: Executor) {
     .select({ code: clusterGroups.code, name: clusterGroups.name, nameEn: clusterGroups.nameEn })
     .from(clusterGroups)
     .orderBy(asc(clusterGroups.sortOrder));
+}
+
+/**
+ * The newest version of each analysis that the reform office accepted (受理) or that was reported
+ * at an X meeting, with the content it froze (its 効果額 lines among it): the analysis figures the
+ * ledger counts. Working copies never count (they are drafts, and not every ledger reader may read them).
+ */
+export function listAcceptedAnalysisVersions(db: Executor) {
+  return db
+    .selectDistinctOn([analysisVersions.analysisId], {
+      analysisId: analysisVersions.analysisId,
+      versionNumber: analysisVersions.number,
+      content: analysisVersions.content,
+      fiscalYear: analyses.fiscalYear,
+      clusterId: analyses.clusterId,
+      leadOrgUnitId: analyses.leadOrgUnitId,
+    })
+    .from(analysisVersions)
+    .innerJoin(analyses, eq(analyses.id, analysisVersions.analysisId))
+    .where(inArray(analysisVersions.status, ['accepted', 'reported']))
+    .orderBy(asc(analysisVersions.analysisId), desc(analysisVersions.number));
+}
+
+/** The first owning unit of each cluster (for an analysis without a lead unit). */
+export async function firstClusterOwners(db: Executor, clusterIds: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(clusterIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ clusterId: clusterOwners.clusterId, orgUnitId: clusterOwners.orgUnitId })
+    .from(clusterOwners)
+    .where(inArray(clusterOwners.clusterId, unique))
+    .orderBy(asc(clusterOwners.clusterId), asc(clusterOwners.orgUnitId));
+  const owners = new Map<string, string>();
+  for (const row of rows) if (!owners.has(row.clusterId)) owners.set(row.clusterId, row.orgUnitId);
+  return owners;
+}
+
+/**
+ * Analyses whose effects the ledger books itself: lines booked against the analysis, or against an
+ * initiative that carries out its direction (取組 from 経営分析の改革の方向性).
+ */
+export async function analysesBookedInLedger(db: Executor): Promise<Set<string>> {
+  const direct = await db
+    .selectDistinct({ id: effects.sourceId })
+    .from(effects)
+    .where(eq(effects.sourceKind, 'analysis'));
+  const throughInitiatives = await db
+    .selectDistinct({ id: initiatives.sourceId })
+    .from(effects)
+    .innerJoin(initiatives, and(eq(effects.sourceKind, 'initiative'), eq(initiatives.id, effects.sourceId)))
+    .where(and(eq(initiatives.sourceKind, 'analysis_direction'), isNotNull(initiatives.sourceId)));
+  return new Set(
+    [...direct, ...throughInitiatives].map((row) => row.id).filter((id): id is string => id !== null),
+  );
 }

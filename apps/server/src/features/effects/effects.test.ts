@@ -8,6 +8,18 @@ type Ledger = {
   remaining: string;
   progressPercent: { actual: number; total: number };
   entryCount: number;
+  sources: {
+    booked: { count: number; amounts: Amounts };
+    analysisReports: { count: number; amounts: Amounts };
+  };
+  analysisLines: (Pick<Effect, 'fiscalYear' | 'endFiscalYear' | 'recurrence' | 'stage' | 'amount'> & {
+    analysisId: string;
+    label: string;
+    cluster: { number: number } | null;
+    bureau: { code: string } | null;
+    isCounted: boolean;
+    notCountedReason: string | null;
+  })[];
   byYear: {
     fiscalYear: number;
     label: string;
@@ -96,14 +108,20 @@ function expectedTotal(items: Effect[]): Amounts {
   };
 }
 
+/** The ledger's lines and the analyses' accepted lines it counts: what every grouping must add up to. */
 function expectConsistent(view: Ledger, items: Effect[]) {
-  expect(view.total).toEqual(expectedTotal(items));
+  const counted = view.analysisLines.filter((line) => line.isCounted);
+  expect(view.total).toEqual(expectedTotal([...items, ...(counted as unknown as Effect[])]));
+  expect(view.sources.booked.amounts).toEqual(expectedTotal(items));
+  expect(view.sources.analysisReports.amounts).toEqual(expectedTotal(counted as unknown as Effect[]));
   for (const grouping of [view.byYear, view.byGroup, view.byBureau, view.byCategory, view.byRecurrence]) {
     expect(sum(grouping)).toEqual(view.total);
   }
   expect(view.byYear.at(-1)!.cumulative).toEqual(view.total);
   for (const year of view.byYear) expect(sum(year.byCategory)).toEqual(year.amounts);
-  expect(view.entryCount).toBe(items.length);
+  expect(view.entryCount).toBe(items.length + counted.length);
+  expect(view.sources.booked.count).toBe(items.length);
+  expect(view.sources.analysisReports.count).toBe(counted.length);
 }
 
 beforeAll(async () => {
@@ -119,21 +137,37 @@ describe('the FY2024 ledger against 次世代投資枠', () => {
   it('adds recurring effects in each later year and reaches a visible share of 330億円', async () => {
     const view = await ledger();
     expect(view.target.amount).toBe('33000000000');
-    expect(view.total).toEqual({
-      planned: String((687n * OKU) / 10n),
-      actual: String((1014n * OKU) / 100n),
-      total: String((7884n * OKU) / 100n),
+    // The ledger's own lines…
+    expect(view.sources.booked).toEqual({
+      count: 14,
+      amounts: {
+        planned: String((687n * OKU) / 10n),
+        actual: String((1014n * OKU) / 100n),
+        total: String((7884n * OKU) / 100n),
+      },
     });
-    expect(view.progressPercent).toEqual({ actual: 3, total: 23.8 });
-    expect(view.remaining).toBe(String(33_000_000_000n - 7_884_000_000n));
+    // …and the accepted 効果額 of the analyses of 22 保育所・幼稚園 (1.8億 from FY2025) and
+    // 23 子育て支援事業 (0.45億 from FY2025), each in FY2025 and FY2026.
+    expect(view.sources.analysisReports).toEqual({
+      count: 2,
+      amounts: { planned: String((45n * OKU) / 10n), actual: '0', total: String((45n * OKU) / 10n) },
+    });
+    expect(view.total).toEqual({
+      planned: String((732n * OKU) / 10n),
+      actual: String((1014n * OKU) / 100n),
+      total: String((8334n * OKU) / 100n),
+    });
+    expect(view.progressPercent).toEqual({ actual: 3, total: 25.2 });
+    expect(view.remaining).toBe(String(33_000_000_000n - 8_334_000_000n));
     expect(view.byYear.map((year) => [year.label, year.amounts.total, year.cumulative.total])).toEqual([
       ['令和6年度', '348000000', '348000000'],
-      ['令和7年度', '3443000000', '3791000000'],
-      ['令和8年度', '4093000000', '7884000000'],
+      ['令和7年度', '3668000000', '4016000000'],
+      ['令和8年度', '4318000000', '8334000000'],
     ]);
     const kodomo = view.byBureau.find((bureau) => bureau.code === 'kodomo')!;
-    // 保育所 4.2億×2 + 跡地 6.5億 + オンライン化 0.6億×3 + 青少年施設 0.7億×2 (the analysis's lead unit).
-    expect(kodomo.amounts.total).toBe(String((181n * OKU) / 10n));
+    // 保育所 4.2億×2 + 跡地 6.5億 + オンライン化 0.6億×3 + 青少年施設 0.7億×2 (the analysis's lead unit),
+    // and the analyses' 1.8億×2 + 0.45億×2.
+    expect(kodomo.amounts.total).toBe(String((226n * OKU) / 10n));
     // BPR spans two clusters, so its lines sit outside any one group.
     expect(view.byGroup.map((group) => group.label.ja)).toEqual([
       '施策・事業グループ',
@@ -294,6 +328,118 @@ describe('booking effects', () => {
     ).toBe(204);
     expect((await t.call('GET', path, { cookie })).status).toBe(404);
     expectConsistent(await ledger(), await lines());
+  });
+});
+
+describe('the analyses’ 効果額 in the ledger', () => {
+  async function analysisOf(clusterNumber: number): Promise<string> {
+    return (
+      await t.database.pool.query(
+        `select a.id from analyses a join cluster_revisions r on r.cluster_id = a.cluster_id
+          where a.fiscal_year = 2024 and r.number = $1 limit 1`,
+        [clusterNumber],
+      )
+    ).rows[0].id;
+  }
+  async function analysisVersion(id: string): Promise<number> {
+    return (
+      (await t.call('GET', `/api/v1/analyses/${id}`, { cookie: await as('reform') })).body as {
+        version: number;
+      }
+    ).version;
+  }
+  async function review(login: string, id: string, body: Record<string, unknown>) {
+    const response = await t.call('POST', `/api/v1/analyses/${id}/review`, {
+      cookie: await as(login),
+      body,
+      headers: { 'if-match': `"${await analysisVersion(id)}"` },
+    });
+    expect(response.status, response.text).toBe(200);
+  }
+
+  it('shows the accepted lines read-only, counting them unless the ledger books the analysis itself', async () => {
+    const view = await ledger();
+    const byCluster = (number: number) =>
+      view.analysisLines.filter((line) => line.cluster?.number === number);
+    expect(byCluster(22)).toEqual([
+      expect.objectContaining({ label: '公立保育所2か所の民間移管', amount: '180000000', isCounted: true }),
+    ]);
+    expect(byCluster(22)[0]!.bureau?.code).toBe('kodomo');
+    expect(byCluster(23)).toEqual([
+      expect.objectContaining({ label: '類似事業の統合', amount: '45000000', isCounted: true }),
+    ]);
+    // 34 公園事業: Park-PFI is booked in the ledger (against the analysis and its initiative), so the
+    // report's line is shown but not counted a second time.
+    expect(byCluster(34)).toEqual([
+      expect.objectContaining({ isCounted: false, notCountedReason: 'booked_in_ledger' }),
+    ]);
+    expectConsistent(view, await lines());
+  });
+
+  it('moves only when a new report is accepted, never with the working copy', async () => {
+    const analysisId = await analysisOf(23);
+    const before = await ledger();
+    const draft = await t.call('PUT', `/api/v1/analyses/${analysisId}/effects`, {
+      cookie: await as('kodomo-staff'),
+      body: {
+        items: [
+          {
+            label: '類似事業の統合',
+            fiscalYear: 2025,
+            endFiscalYear: null,
+            category: 'expenditure_cut',
+            recurrence: 'recurring',
+            stage: 'planned',
+            amount: '60000000',
+            basis: '統合する3事業の委託費（精査後）',
+          },
+        ],
+      },
+      headers: { 'if-match': `"${await analysisVersion(analysisId)}"` },
+    });
+    expect(draft.status, draft.text).toBe(200);
+    expect((await ledger()).total).toEqual(before.total);
+
+    await review('kodomo-staff', analysisId, { action: 'submit' });
+    await review('kodomo-head', analysisId, { action: 'approve' });
+    expect((await ledger()).total).toEqual(before.total);
+    await review('reform', analysisId, { action: 'accept' });
+    const after = await ledger();
+    // 0.6億 instead of 0.45億, in FY2025 and FY2026.
+    expect(BigInt(after.total.planned) - BigInt(before.total.planned)).toBe(30_000_000n);
+    expect(after.analysisLines.find((line) => line.cluster?.number === 23)).toMatchObject({
+      amount: '60000000',
+      isCounted: true,
+    });
+    expectConsistent(after, await lines());
+  });
+
+  it('counts a booked line instead of the report’s lines once the reform office books the analysis', async () => {
+    const analysisId = await analysisOf(22);
+    const before = await ledger();
+    const response = await t.call('POST', '/api/v1/effects', {
+      cookie: await as('reform'),
+      body: {
+        title: '公立保育所2か所の民間移管（精査後）',
+        fiscalYear: 2025,
+        category: 'expenditure_cut',
+        recurrence: 'recurring',
+        stage: 'planned',
+        amount: '200000000',
+        sourceKind: 'analysis',
+        sourceId: analysisId,
+        targetId,
+      },
+    });
+    expect(response.status, response.text).toBe(201);
+    const after = await ledger();
+    // 2.0億 booked replaces the report's 1.8億, in FY2025 and FY2026: +0.4億, not +4.0億.
+    expect(BigInt(after.total.planned) - BigInt(before.total.planned)).toBe(40_000_000n);
+    expect(after.analysisLines.find((line) => line.cluster?.number === 22)).toMatchObject({
+      isCounted: false,
+      notCountedReason: 'booked_in_ledger',
+    });
+    expectConsistent(after, await lines());
   });
 });
 

@@ -1,8 +1,12 @@
-import type { z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   type ClusterGroup,
+  EFFECT_CATEGORIES,
   EFFECT_CATEGORY_LABELS,
   EFFECT_RECURRENCE_LABELS,
+  EFFECT_RECURRENCES,
+  EFFECT_STAGE_LABELS,
+  EFFECT_STAGES,
   fiscalYearLabel,
   type LedgerEntry,
   rollUpLedger,
@@ -12,19 +16,25 @@ import {
 import type { Executor } from '../../db/client.ts';
 import { type OrgUnitTree, topUnitOf } from '../bureau-policies/index.ts';
 import {
+  type analysisLedgerLineSchema,
   type effectClusterSchema,
   type effectSchema,
   type ledgerSchema,
   presentAmounts,
   presentEffect,
   presentTarget,
+  unitRef,
 } from './effects.presenter.ts';
 import {
+  analysesBookedInLedger,
   clusterFacts,
   type EffectFilter,
   type EffectRow,
+  firstClusterOwners,
+  listAcceptedAnalysisVersions,
   listClusterGroups,
   listEffects,
+  listTargets,
   type TargetRow,
 } from './effects.queries.ts';
 
@@ -83,7 +93,118 @@ export async function presentEffectRow(db: Executor, row: EffectRow, tree: OrgUn
   });
 }
 
-/** The ledger against a target: totals by year (with cumulative), cluster group, bureau, category and recurrence. */
+/** The 効果額 lines an analysis version froze, read defensively (a version's content is stored JSON). */
+const frozenEffectsSchema = z.object({
+  effects: z
+    .array(
+      z.object({
+        label: z.string(),
+        fiscalYear: z.number().int(),
+        endFiscalYear: z.number().int().nullable(),
+        category: z.enum(EFFECT_CATEGORIES),
+        recurrence: z.enum(EFFECT_RECURRENCES),
+        stage: z.enum(EFFECT_STAGES),
+        amount: z.string().regex(/^-?\d+$/),
+        basis: z.string(),
+      }),
+    )
+    .catch([]),
+});
+
+type AnalysisLine = z.infer<typeof analysisLedgerLineSchema> & { entry: LedgerEntry };
+
+/**
+ * The analyses' accepted 効果額 lines that fall to a target: each analysis belongs to the first
+ * target (earliest start, then name) whose span holds the analysis's fiscal year. A line counts
+ * unless the ledger books that analysis's effects itself (against the analysis or an initiative
+ * carrying out its direction): then the booked lines replace the report's, never both.
+ */
+async function analysisLinesOf(db: Executor, target: TargetRow, tree: OrgUnitTree): Promise<AnalysisLine[]> {
+  const [versions, targets, booked] = await Promise.all([
+    listAcceptedAnalysisVersions(db),
+    listTargets(db),
+    analysesBookedInLedger(db),
+  ]);
+  const mine = versions.filter(
+    (version) =>
+      targets.find(
+        (candidate) =>
+          candidate.startFiscalYear <= version.fiscalYear && version.fiscalYear <= candidate.endFiscalYear,
+      )?.id === target.id,
+  );
+  const [facts, owners] = await Promise.all([
+    clusterFacts(
+      db,
+      mine.map((version) => version.clusterId),
+    ),
+    firstClusterOwners(
+      db,
+      mine.filter((version) => !version.leadOrgUnitId).map((version) => version.clusterId),
+    ),
+  ]);
+  const lines: AnalysisLine[] = [];
+  for (const version of mine) {
+    const fact =
+      facts.find(
+        (entry) =>
+          entry.clusterId === version.clusterId &&
+          entry.from <= version.fiscalYear &&
+          (entry.to === null || entry.to >= version.fiscalYear),
+      ) ?? facts.find((entry) => entry.clusterId === version.clusterId);
+    const cluster = fact
+      ? { id: fact.clusterId, number: fact.number, name: fact.name, group: fact.group }
+      : null;
+    const orgUnitId = version.leadOrgUnitId ?? owners.get(version.clusterId) ?? null;
+    const bureauId = orgUnitId ? topUnitOf(tree, orgUnitId) : null;
+    const isBooked = booked.has(version.analysisId);
+    const parsed = frozenEffectsSchema.safeParse(version.content);
+    for (const line of parsed.success ? parsed.data.effects : []) {
+      lines.push({
+        analysisId: version.analysisId,
+        analysisFiscalYear: version.fiscalYear,
+        versionNumber: version.versionNumber,
+        cluster,
+        label: line.label,
+        fiscalYear: line.fiscalYear,
+        endFiscalYear: line.endFiscalYear,
+        category: line.category,
+        categoryLabel: EFFECT_CATEGORY_LABELS[line.category],
+        recurrence: line.recurrence,
+        recurrenceLabel: EFFECT_RECURRENCE_LABELS[line.recurrence],
+        stage: line.stage,
+        stageLabel: EFFECT_STAGE_LABELS[line.stage],
+        amount: line.amount,
+        basis: line.basis,
+        orgUnit: orgUnitId ? unitRef(tree, orgUnitId) : null,
+        bureau: bureauId ? unitRef(tree, bureauId) : null,
+        isCounted: !isBooked,
+        notCountedReason: isBooked ? 'booked_in_ledger' : null,
+        entry: {
+          fiscalYear: line.fiscalYear,
+          endFiscalYear: line.endFiscalYear,
+          category: line.category,
+          recurrence: line.recurrence,
+          stage: line.stage,
+          amount: BigInt(line.amount),
+          group: cluster?.group ?? null,
+          bureau: bureauId,
+        },
+      });
+    }
+  }
+  const order = new Map([...tree.byId.keys()].map((id, index) => [id, index]));
+  return lines.sort(
+    (a, b) =>
+      (a.cluster?.number ?? 0) - (b.cluster?.number ?? 0) ||
+      (order.get(a.bureau?.id ?? '') ?? 0) - (order.get(b.bureau?.id ?? '') ?? 0) ||
+      a.fiscalYear - b.fiscalYear,
+  );
+}
+
+/**
+ * The ledger against a target: totals by year (with cumulative), cluster group, bureau, category and
+ * recurrence, over the ledger's own lines and the analyses' accepted 効果額 (see analysisLinesOf).
+ */
 export async function loadLedger(
   db: Executor,
   target: TargetRow,
@@ -91,7 +212,9 @@ export async function loadLedger(
 ): Promise<z.infer<typeof ledgerSchema>> {
   const rows = await listEffects(db, { targetId: target.id });
   const clusters = await clustersByEffect(db, rows);
-  const entries: LedgerEntry[] = rows.map((row) => ({
+  const analysisLines = await analysisLinesOf(db, target, tree);
+  const countedAnalysisEntries = analysisLines.filter((line) => line.isCounted).map((line) => line.entry);
+  const bookedEntries: LedgerEntry[] = rows.map((row) => ({
     fiscalYear: row.fiscalYear,
     endFiscalYear: row.endFiscalYear,
     category: row.category,
@@ -102,7 +225,7 @@ export async function loadLedger(
     bureau: topUnitOf(tree, row.orgUnitId),
   }));
   const span = { startFiscalYear: target.startFiscalYear, endFiscalYear: target.endFiscalYear };
-  const ledger = rollUpLedger(entries, span);
+  const ledger = rollUpLedger([...bookedEntries, ...countedAnalysisEntries], span);
   const groups = await listClusterGroups(db);
   const order = new Map([...tree.byId.keys()].map((id, index) => [id, index]));
   // Groups in the programme's order; lines outside every cluster come last.
@@ -116,7 +239,15 @@ export async function loadLedger(
       actual: targetProgressPercent(ledger.total.actual, target.amount),
       total: targetProgressPercent(ledger.total.total, target.amount),
     },
-    entryCount: rows.length,
+    entryCount: rows.length + countedAnalysisEntries.length,
+    sources: {
+      booked: { count: rows.length, amounts: presentAmounts(rollUpLedger(bookedEntries, span).total) },
+      analysisReports: {
+        count: countedAnalysisEntries.length,
+        amounts: presentAmounts(rollUpLedger(countedAnalysisEntries, span).total),
+      },
+    },
+    analysisLines: analysisLines.map(({ entry: _entry, ...line }) => line),
     byYear: ledger.byYear.map((year) => ({
       fiscalYear: year.fiscalYear,
       label: fiscalYearLabel(year.fiscalYear),
