@@ -8,5 +8,6 @@ export {
   listOpenActionsBefore,
   orgUnitAncestry,
 } from './actions.queries.ts';
+export { listActionsOfYear } from './progress.queries.ts';
 export { recordInstruction } from './record-instruction.ts';
 export { reportActionProgress } from './report-action-progress.ts';

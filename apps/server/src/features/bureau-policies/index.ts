@@ -12,3 +12,4 @@ export {
   unitAndBelow,
   unitsActedFor,
 } from './org-scope.ts';
+export { listPolicyStatesOfYear } from './progress.queries.ts';

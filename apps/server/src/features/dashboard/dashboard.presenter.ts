@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { CLUSTER_GROUPS, DATE_PRECISIONS } from '@totonoe/domain';
+import {
+  ANALYSIS_STAGES,
+  APPROVAL_STATUSES,
+  CLUSTER_GROUPS,
+  DATE_PRECISIONS,
+  PLATINUM_THEMES,
+} from '@totonoe/domain';
 import type { Dashboard } from './load-dashboard.ts';
 import { DASHBOARD_METRICS } from './load-dashboard-records.ts';
 import type { Overview } from './load-overview.ts';
@@ -19,6 +25,7 @@ const recordLinkType = z.enum([
   'initiative',
   'effect',
   'platinum_issue',
+  'platinum_idea',
   'need',
 ]);
 
@@ -43,6 +50,17 @@ const meetingFigureSchema = z.object({
   reports: z.array(
     z.object({ title: z.string(), link: z.object({ type: recordLinkType, id: z.string() }).nullable() }),
   ),
+  analysesDue: z.array(
+    z.object({
+      analysisId: z.string().uuid(),
+      label: z.string(),
+      stage: z.enum(ANALYSIS_STAGES),
+      stageLabel: localized,
+      isReported: z.boolean(),
+    }),
+  ),
+  decisionCount: z.number().int(),
+  openActionCount: z.number().int(),
 });
 
 export const dashboardSchema = z
@@ -54,6 +72,7 @@ export const dashboardSchema = z
       clusterCount: z.number().int(),
       targetCount: z.number().int(),
       byStage: z.array(breakdownSchema),
+      effects: z.object({ planned: z.string(), actual: z.string(), analysesWithEffects: z.number().int() }),
       byGroup: z.array(
         z.object({
           key: z.enum(CLUSTER_GROUPS),
@@ -70,11 +89,29 @@ export const dashboardSchema = z
       planned: z.number().int(),
       next: meetingFigureSchema.nullable(),
       items: z.array(meetingFigureSchema),
+      decisions: z.number().int(),
+      actions: z.object({
+        total: z.number().int(),
+        open: z.number().int(),
+        overdue: z.number().int(),
+        byStatus: z.array(breakdownSchema),
+      }),
     }),
     policies: z.object({
       isAvailable: z.boolean(),
       total: z.number().int(),
       byStatus: z.array(breakdownSchema),
+      byBureau: z.array(
+        z.object({
+          policyId: z.string().uuid(),
+          orgUnit: z.object({ id: z.string().uuid(), name: z.string() }),
+          title: z.string(),
+          versionNumber: z.number().int(),
+          status: z.enum(APPROVAL_STATUSES),
+          statusLabel: localized,
+          isPublished: z.boolean(),
+        }),
+      ),
     }),
     initiatives: z.object({
       isAvailable: z.boolean(),
@@ -101,7 +138,26 @@ export const dashboardSchema = z
     platinum: z.object({
       isAvailable: z.boolean(),
       campaignTitle: z.string().nullable(),
+      campaignId: z.string().uuid().nullable(),
       funnel: z.array(breakdownSchema),
+      byTheme: z.array(
+        z.object({ key: z.enum(PLATINUM_THEMES), label: localized, funnel: z.array(breakdownSchema) }),
+      ),
+      byBureau: z.array(
+        z.object({
+          orgUnit: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+          funnel: z.array(breakdownSchema),
+        }),
+      ),
+      stepDurations: z.array(
+        z.object({
+          step: z.string(),
+          label: localized,
+          averageDays: z.number().nullable(),
+          passed: z.number().int(),
+        }),
+      ),
+      overdue: z.number().int(),
     }),
     needs: z.object({
       isAvailable: z.boolean(),
@@ -149,9 +205,17 @@ export const overviewSchema = z
 
 /** Shapes the dashboard; yen leave as decimal strings. */
 export function presentDashboard(dashboard: Dashboard): z.infer<typeof dashboardSchema> {
-  const { effects } = dashboard;
+  const { effects, analyses } = dashboard;
   return {
     ...dashboard,
+    analyses: {
+      ...analyses,
+      effects: {
+        planned: analyses.effects.planned.toString(),
+        actual: analyses.effects.actual.toString(),
+        analysesWithEffects: analyses.effects.analysesWithEffects,
+      },
+    },
     effects: {
       ...effects,
       target: effects.target ? { ...effects.target, amount: effects.target.amount.toString() } : null,

@@ -31,7 +31,7 @@ type Dashboard = {
 type Records = {
   title: { ja: string };
   isAvailable: boolean;
-  items: { label: string; link: { type: string; id: string } }[];
+  items: { id: string; label: string; link: { type: string; id: string } }[];
 };
 type Overview = {
   boxes: { id: string; figures: { value: number; drill: { metric: string; key: string } | null }[] }[];
@@ -280,6 +280,319 @@ describe('the whole picture', () => {
         );
         expect(drill.status, `${box.id} ${figure.drill.key}`).toBe(200);
       }
+    }
+  });
+});
+
+type StreamDashboard = {
+  today: string;
+  analyses: {
+    effects: { planned: string; actual: string; analysesWithEffects: number };
+  };
+  meetings: {
+    next: {
+      id: string;
+      title: string;
+      analysesDue: { label: string; stage: string; isReported: boolean }[];
+    } | null;
+    items: {
+      id: string;
+      title: string;
+      reports: { title: string; link: { type: string; id: string } | null }[];
+      decisionCount: number;
+      openActionCount: number;
+    }[];
+    decisions: number;
+    actions: { total: number; open: number; overdue: number; byStatus: Breakdown[] };
+  };
+  policies: {
+    isAvailable: boolean;
+    total: number;
+    byStatus: Breakdown[];
+    byBureau: { orgUnit: { name: string }; status: string; title: string }[];
+  };
+  platinum: {
+    isAvailable: boolean;
+    campaignTitle: string | null;
+    funnel: Breakdown[];
+    byTheme: { key: string; funnel: Breakdown[] }[];
+    byBureau: { orgUnit: { name: string } | null; funnel: Breakdown[] }[];
+    stepDurations: { step: string; averageDays: number | null; passed: number }[];
+    overdue: number;
+  };
+};
+
+async function streams(query = ''): Promise<StreamDashboard> {
+  const response = await t.call('GET', `/api/v1/dashboard?fy=2024${query}`, { cookie });
+  expect(response.status).toBe(200);
+  return response.body as StreamDashboard;
+}
+
+async function drill(metric: string, key: string, query = ''): Promise<Records> {
+  const response = await t.call(
+    'GET',
+    `/api/v1/dashboard/records?fy=2024&metric=${metric}&key=${key}${query}`,
+    {
+      cookie,
+    },
+  );
+  expect(response.status, `${metric} ${key}`).toBe(200);
+  return response.body as Records;
+}
+
+const countOf = (items: Breakdown[], key: string) => items.find((item) => item.key === key)?.count;
+
+describe('the X meetings behind the dashboard', () => {
+  it('shows what each meeting reported, its decisions and the open and overdue instructions', async () => {
+    const body = await streams();
+    const agenda = await sql(
+      `select m.id as meeting_id, a.title from agenda_items a join meetings m on m.id = a.meeting_id
+       where m.fiscal_year = 2024 order by m.sequence, a.position`,
+    );
+    expect(agenda.length).toBeGreaterThan(0);
+    for (const meeting of body.meetings.items) {
+      expect(meeting.reports.map((report) => report.title)).toEqual(
+        agenda.filter((row) => row.meeting_id === meeting.id).map((row) => row.title),
+      );
+    }
+    const first = body.meetings.items.find((meeting) => meeting.title === '第1回X会議')!;
+    expect(first.reports[0]!.link?.type).toBe('analysis');
+    const decisions = await sql(
+      'select count(*)::int as n from meeting_decisions d join meetings m on m.id = d.meeting_id where m.fiscal_year = 2024',
+    );
+    expect(body.meetings.decisions).toBe(decisions[0].n);
+    expect(body.meetings.items.reduce((sum, meeting) => sum + meeting.decisionCount, 0)).toBe(decisions[0].n);
+    expect((await drill('meetings', 'decisions')).items).toHaveLength(decisions[0].n);
+
+    const actions = await sql(
+      `select a.status, a.due_date::text as due from meeting_actions a join meetings m on m.id = a.meeting_id
+       where m.fiscal_year = 2024`,
+    );
+    expect(body.meetings.actions.total).toBe(actions.length);
+    expect(body.meetings.actions.open).toBe(actions.filter((row) => row.status !== 'closed').length);
+    expect(body.meetings.actions.overdue).toBe(
+      actions.filter((row) => row.status !== 'closed' && row.due < body.today).length,
+    );
+    for (const status of ['open', 'in_progress', 'reported', 'closed'])
+      expect(countOf(body.meetings.actions.byStatus, status)).toBe(
+        actions.filter((row) => row.status === status).length,
+      );
+  });
+
+  it('counts a new overdue instruction, and only for the bureau that owns it', async () => {
+    const before = await streams();
+    const kodomoBefore = await streams(`&orgUnit=${kodomoId}`);
+    const kankyo = (await sql("select id from org_units where code = 'kankyo'"))[0].id;
+    const item = (
+      await sql(
+        `select a.id, a.meeting_id from agenda_items a join meetings m on m.id = a.meeting_id
+         where m.fiscal_year = 2024 and m.sequence = 2 order by a.position limit 1`,
+      )
+    )[0];
+    await sql(
+      `insert into meeting_actions (meeting_id, agenda_item_id, body, owner_org_unit_id, due_date, status)
+       values ($1, $2, 'ごみ収集ルートの見直し案を示すこと。', $3, '2024-09-01', 'open')`,
+      [item.meeting_id, item.id, kankyo],
+    );
+    const after = await streams();
+    expect(after.meetings.actions.open).toBe(before.meetings.actions.open + 1);
+    expect(after.meetings.actions.overdue).toBe(before.meetings.actions.overdue + 1);
+    const meeting = after.meetings.items.find((candidate) => candidate.id === item.meeting_id)!;
+    expect(meeting.openActionCount).toBe(
+      before.meetings.items.find((candidate) => candidate.id === item.meeting_id)!.openActionCount + 1,
+    );
+    const overdue = await drill('meetings', 'actions:overdue');
+    expect(overdue.items).toHaveLength(after.meetings.actions.overdue);
+    expect(overdue.items.some((row) => row.label.startsWith('ごみ収集ルート'))).toBe(true);
+    expect(overdue.items.every((row) => row.link.type === 'meeting')).toBe(true);
+    const kodomoAfter = await streams(`&orgUnit=${kodomoId}`);
+    expect(kodomoAfter.meetings.actions).toEqual(kodomoBefore.meetings.actions);
+    const open = await drill('meetings', 'actions:open', `&orgUnit=${kodomoId}`);
+    expect(open.items).toHaveLength(kodomoAfter.meetings.actions.open);
+  });
+});
+
+describe('the analyses due and their effects', () => {
+  it('names what is due at the next X meeting and sums the analyses’ effect amounts', async () => {
+    const body = await streams();
+    expect(body.meetings.next?.title).toBe('第3回X会議');
+    const due = await sql(
+      `select r.number, r.name, d.stage from analysis_due_meetings d
+       join analyses a on a.id = d.analysis_id
+       join cluster_revisions r on r.cluster_id = a.cluster_id and r.valid_to_fiscal_year is null
+       where d.meeting_id = $1 order by r.number`,
+      [body.meetings.next!.id],
+    );
+    expect(due.length).toBeGreaterThan(0);
+    expect(body.meetings.next!.analysesDue.map((item) => [item.label, item.stage])).toEqual(
+      due.map((row) => [`${row.number} ${row.name}`, row.stage]),
+    );
+    const effects = await sql(
+      `select e.stage, sum(e.amount)::text as total from analysis_effects e
+       join analyses a on a.id = e.analysis_id where a.fiscal_year = 2024 group by e.stage`,
+    );
+    const sumOf = (stage: string) => effects.find((row) => row.stage === stage)?.total ?? '0';
+    expect(body.analyses.effects.planned).toBe(sumOf('planned'));
+    expect(body.analyses.effects.actual).toBe(sumOf('actual'));
+
+    const analysisId = (
+      await sql(
+        `select a.id from analyses a join cluster_revisions r on r.cluster_id = a.cluster_id
+         where a.fiscal_year = 2024 and r.number = 25`,
+      )
+    )[0].id;
+    await sql(
+      `insert into analysis_effects (analysis_id, position, label, fiscal_year, category, recurrence, stage, amount)
+       values ($1, 99, '施設統合による維持費削減', 2025, 'expenditure_cut', 'recurring', 'actual', 7000000)`,
+      [analysisId],
+    );
+    const after = await streams();
+    expect(BigInt(after.analyses.effects.actual)).toBe(BigInt(body.analyses.effects.actual) + 7_000_000n);
+    expect(after.analyses.effects.planned).toBe(body.analyses.effects.planned);
+  });
+});
+
+describe('the bureau X policies', () => {
+  it('counts each bureau’s policy by the state of its latest version, and a new draft', async () => {
+    const body = await streams();
+    const latest = await sql(
+      `select v.status, count(*)::int as n from bureau_policies p
+       join bureau_policy_versions v on v.policy_id = p.id and v.version_number = p.latest_version_number
+       where p.fiscal_year = 2024 group by v.status`,
+    );
+    expect(body.policies.isAvailable).toBe(true);
+    expect(body.policies.total).toBe(latest.reduce((sum, row) => sum + row.n, 0));
+    for (const row of latest) expect(countOf(body.policies.byStatus, row.status)).toBe(row.n);
+    expect(body.policies.byBureau).toHaveLength(body.policies.total);
+
+    const unit =
+      (
+        await sql(
+          `select u.id, u.name from org_units u where u.parent_id is null and not exists
+           (select 1 from bureau_policies p where p.org_unit_id = u.id and p.fiscal_year = 2024)
+         order by u.sort_order limit 1`,
+        )
+      )[0] ??
+      (
+        await sql(
+          `select u.id, u.name from org_units u where not exists
+             (select 1 from bureau_policies p where p.org_unit_id = u.id and p.fiscal_year = 2024) limit 1`,
+        )
+      )[0];
+    const policy = (
+      await sql('insert into bureau_policies (org_unit_id, fiscal_year) values ($1, 2024) returning id', [
+        unit.id,
+      ])
+    )[0];
+    await sql(
+      "insert into bureau_policy_versions (policy_id, version_number, status, title) values ($1, 1, 'draft', '令和6年度 X方針（案）')",
+      [policy.id],
+    );
+    const after = await streams();
+    expect(after.policies.total).toBe(body.policies.total + 1);
+    expect(countOf(after.policies.byStatus, 'draft')).toBe(countOf(body.policies.byStatus, 'draft')! + 1);
+    expect(after.policies.byBureau.find((row) => row.orgUnit.name === unit.name)).toMatchObject({
+      status: 'draft',
+      title: '令和6年度 X方針（案）',
+    });
+    const drafts = await drill('policies', 'status:draft');
+    expect(drafts.items).toHaveLength(countOf(after.policies.byStatus, 'draft')!);
+    expect(drafts.items.find((row) => row.id === policy.id)?.link).toEqual({
+      type: 'bureau_policy',
+      id: policy.id,
+    });
+  });
+});
+
+describe('the Platinum funnel', () => {
+  it('counts the ideas that reached each stage, by theme and bureau, and a new idea', async () => {
+    const body = await streams();
+    expect(body.platinum.isAvailable).toBe(true);
+    expect(body.platinum.campaignTitle).toContain('プラチナ');
+    const live = await sql(
+      `select count(*)::int as n from platinum_ideas i join platinum_campaigns c on c.id = i.campaign_id
+       where c.fiscal_year = 2024 and i.status in ('submitted', 'grouped', 'merged')`,
+    );
+    expect(countOf(body.platinum.funnel, 'submitted')).toBe(live[0].n);
+    const announced = await sql(
+      `select count(*)::int as n from platinum_ideas i join platinum_issues s on s.id = i.issue_id
+       join platinum_campaigns c on c.id = i.campaign_id
+       where c.fiscal_year = 2024 and i.status = 'grouped' and s.status in ('announced', 'implemented')`,
+    );
+    expect(countOf(body.platinum.funnel, 'announced')).toBe(announced[0].n);
+    for (const stage of body.platinum.funnel) {
+      expect(body.platinum.byTheme.reduce((sum, theme) => sum + countOf(theme.funnel, stage.key)!, 0)).toBe(
+        stage.count,
+      );
+      expect(
+        body.platinum.byBureau.reduce((sum, bureau) => sum + countOf(bureau.funnel, stage.key)!, 0),
+      ).toBe(stage.count);
+    }
+    expect(body.platinum.stepDurations.map((step) => step.step)).toContain('sent_on_to_decided');
+    const overdue = await sql(
+      `select count(*)::int as n from platinum_issues s join platinum_assignments a on a.issue_id = s.id
+       join platinum_campaigns c on c.id = s.campaign_id
+       where c.fiscal_year = 2024 and s.status = 'sent_on' and a.due_on < $1`,
+      [body.today],
+    );
+    expect(body.platinum.overdue).toBe(overdue[0].n);
+    expect((await drill('platinum', 'overdue')).items).toHaveLength(overdue[0].n);
+
+    const campaign = (await sql('select id from platinum_campaigns where fiscal_year = 2024 limit 1'))[0];
+    const author = (await sql("select id from users where login = 'staff2'"))[0];
+    await sql(
+      `insert into platinum_ideas (campaign_id, number, theme, title, problem, proposal, author_id, search_key, similarity_key)
+       values ($1, (select max(number) + 1 from platinum_ideas where campaign_id = $1), 'office',
+               '会議室の予約を一本化する', '予約台帳が課ごとにある', '全庁で一つの予約システムにする', $2, 'k', 'k')`,
+      [campaign.id, author.id],
+    );
+    const after = await streams();
+    expect(countOf(after.platinum.funnel, 'submitted')).toBe(live[0].n + 1);
+    expect(countOf(after.platinum.funnel, 'grouped')).toBe(countOf(body.platinum.funnel, 'grouped'));
+    const office = after.platinum.byTheme.find((theme) => theme.key === 'office')!;
+    expect(countOf(office.funnel, 'submitted')).toBe(
+      countOf(body.platinum.byTheme.find((theme) => theme.key === 'office')!.funnel, 'submitted')! + 1,
+    );
+    const submitted = await drill('platinum', 'stage:submitted');
+    expect(submitted.items).toHaveLength(live[0].n + 1);
+    expect(submitted.items.some((item) => item.label.endsWith('会議室の予約を一本化する'))).toBe(true);
+    expect(submitted.items.every((item) => item.link.type === 'platinum_idea')).toBe(true);
+    const byTheme = await drill('platinum', 'theme:office:stage:submitted');
+    expect(byTheme.items).toHaveLength(countOf(office.funnel, 'submitted')!);
+  });
+
+  it('never names who proposed an idea', async () => {
+    const authors = await sql(
+      `select distinct u.display_name from platinum_ideas i join users u on u.id = i.author_id`,
+    );
+    for (const key of ['stage:submitted', 'stage:grouped', 'stage:announced', 'overdue']) {
+      const text = JSON.stringify(await drill('platinum', key));
+      for (const row of authors) expect(text, key).not.toContain(row.display_name);
+    }
+    const text = JSON.stringify(await streams());
+    for (const row of authors) expect(text).not.toContain(row.display_name);
+  });
+
+  it('keeps to the ideas sent to a bureau, and refuses keys it does not know', async () => {
+    const kodomo = await streams(`&orgUnit=${kodomoId}`);
+    const sent = await sql(
+      `select count(*)::int as n from platinum_ideas i join platinum_assignments a on a.issue_id = i.issue_id
+       join org_units u on u.id = a.org_unit_id
+       where i.status = 'grouped' and (u.id = $1 or u.parent_id = $1)`,
+      [kodomoId],
+    );
+    expect(countOf(kodomo.platinum.funnel, 'grouped')).toBe(sent[0].n);
+    for (const key of ['theme:nope:stage:grouped', 'theme:office:overdue', 'stage:gone', 'theme:office']) {
+      const response = await t.call('GET', `/api/v1/dashboard/records?fy=2024&metric=platinum&key=${key}`, {
+        cookie,
+      });
+      expect(response.status, key).toBe(400);
+    }
+    for (const key of ['actions:soon', 'actions:status:gone', 'decision']) {
+      const response = await t.call('GET', `/api/v1/dashboard/records?fy=2024&metric=meetings&key=${key}`, {
+        cookie,
+      });
+      expect(response.status, key).toBe(400);
     }
   });
 });

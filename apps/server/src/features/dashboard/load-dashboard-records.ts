@@ -1,8 +1,10 @@
 import {
+  type ACTION_STATUSES,
   ANALYSIS_STAGES,
   type AnalysisStage,
   APPROVAL_STATUS_LABELS,
   APPROVAL_STATUSES,
+  actionStatusLabel,
   analysisStageLabel,
   CLUSTER_GROUPS,
   type ClusterGroup,
@@ -12,11 +14,14 @@ import {
   INITIATIVE_HEALTHS,
   INITIATIVE_STATUS_LABELS,
   INITIATIVE_STATUSES,
+  isoDateOf,
   type LocalizedText,
   NEED_SIDE_LABELS,
   NEED_SIDES,
   NEED_STATUS_LABELS,
   NEED_STATUSES,
+  PLATINUM_THEMES,
+  platinumThemeLabel,
 } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -29,6 +34,7 @@ import {
   effectRecords,
   initiativeFigures,
   initiativeRecords,
+  meetingFollowUpRecords,
   needFigures,
   needRecords,
   platinumFigures,
@@ -68,6 +74,20 @@ function parseKey<T extends string>(key: string, name: string, allowed: readonly
 }
 
 const text = (ja: string, en: string): LocalizedText => ({ ja, en });
+
+function followUpTitle(key: string): LocalizedText {
+  if (key === 'decisions') return text('X会議の決定事項', 'Decisions of the X meetings');
+  if (key === 'actions:open') return text('未完了の指示事項', 'Open instructions');
+  if (key === 'actions:overdue') return text('期限を過ぎた指示事項', 'Instructions past due');
+  if (key.startsWith('actions:status:')) {
+    const status = key.slice('actions:status:'.length) as (typeof ACTION_STATUSES)[number];
+    return text(
+      `指示事項（${actionStatusLabel(status, 'ja')}）`,
+      `Instructions (${actionStatusLabel(status, 'en')})`,
+    );
+  }
+  return text('指示事項', 'Instructions');
+}
 
 async function clusterDrill(
   db: Executor,
@@ -144,16 +164,24 @@ async function clusterDrill(
 /** The records behind one number of the dashboard. */
 export async function loadDashboardRecords(
   db: Executor,
-  options: { fiscalYear: number; orgUnitId?: string; metric: DashboardMetric; key: string },
+  options: { fiscalYear: number; orgUnitId?: string; metric: DashboardMetric; key: string; now?: Date },
 ): Promise<Drill> {
   const { fiscalYear, orgUnitId, metric, key } = options;
+  const today = isoDateOf(options.now ?? new Date());
   switch (metric) {
     case 'analyses':
     case 'clusters':
       return clusterDrill(db, metric, key, orgUnitId, fiscalYear);
     case 'meetings': {
+      if (key === 'decisions' || key.startsWith('actions:')) {
+        const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
+        const items = await meetingFollowUpRecords(db, scope, key, today);
+        if (!items) throw badKey();
+        return { title: followUpTitle(key), isAvailable: true, items };
+      }
       if (!['all', 'held', 'planned'].includes(key)) throw badKey();
-      const meetings = await loadMeetingFigures(db, fiscalYear);
+      const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
+      const meetings = await loadMeetingFigures(db, scope, today);
       const items = meetings.items.filter((item) => key === 'all' || item.isHeld === (key === 'held'));
       return {
         title:
@@ -216,16 +244,32 @@ export async function loadDashboardRecords(
       };
     }
     case 'platinum': {
-      const stage = parseKey(key, 'stage', FUNNEL_STAGES);
-      if (!stage) throw badKey();
+      // stage:…  theme:…:stage:…  overdue
+      let theme: (typeof PLATINUM_THEMES)[number] | null = null;
+      let rest = key;
+      if (key.startsWith('theme:')) {
+        const [, value, ...tail] = key.split(':');
+        if (!(PLATINUM_THEMES as readonly string[]).includes(value ?? '')) throw badKey();
+        theme = value as (typeof PLATINUM_THEMES)[number];
+        rest = tail.join(':');
+      }
+      const stage = parseKey(rest, 'stage', FUNNEL_STAGES);
+      if (!stage && !(rest === 'overdue' && theme === null)) throw badKey();
       const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
+      const what = stage
+        ? text(
+            [theme ? platinumThemeLabel(theme, 'ja') : null, funnelStageLabel(stage, 'ja')]
+              .filter(Boolean)
+              .join('・'),
+            [theme ? platinumThemeLabel(theme, 'en') : null, funnelStageLabel(stage, 'en')]
+              .filter(Boolean)
+              .join(' · '),
+          )
+        : text('期限を過ぎた所管局の検討', 'Assignments past due');
       return {
-        title: text(
-          `プラチナ市役所プロジェクト（${funnelStageLabel(stage, 'ja')}）`,
-          `Platinum (${funnelStageLabel(stage, 'en')})`,
-        ),
-        isAvailable: (await platinumFigures(db, scope)).isAvailable,
-        items: await platinumRecords(db, scope, key),
+        title: text(`プラチナ市役所プロジェクト（${what.ja}）`, `Platinum (${what.en})`),
+        isAvailable: (await platinumFigures(db, scope, today)).isAvailable,
+        items: await platinumRecords(db, scope, key, today),
       };
     }
     case 'needs': {

@@ -18,12 +18,16 @@ import {
   listMeetingsOfYear,
 } from './dashboard.queries.ts';
 import {
+  type AnalysisDue,
+  analysisDuesByMeeting,
+  analysisEffectTotals,
   type Breakdown,
   bureauPolicyFigures,
   effectFigures,
   type FigureScope,
   initiativeFigures,
   type MeetingReport,
+  meetingFollowUp,
   meetingReports,
   needFigures,
   platinumFigures,
@@ -83,10 +87,17 @@ export async function loadAnalysisFigures(db: Executor, scope: FigureScope) {
   ]);
   const clusters = all.filter((cluster) => isClusterInScope(cluster, scope));
   const targets = clusters.filter((cluster) => cluster.analysisId !== null);
+  const effects = await analysisEffectTotals(
+    db,
+    scope.fiscalYear,
+    new Set(targets.map((cluster) => cluster.analysisId!)),
+  );
   return {
     clusterCount: clusters.length,
     targetCount: targets.length,
     byStage: countByStage(targets),
+    /** The effect amounts the year's analyses carry (見込み・実績), whatever year they fall in. */
+    effects,
     byGroup: groups.map((group) => {
       const inGroup = clusters.filter((cluster) => cluster.groupCode === group.code);
       const groupTargets = inGroup.filter((cluster) => cluster.analysisId !== null);
@@ -116,13 +127,26 @@ export type MeetingFigure = {
   heldOn: string | null;
   isHeld: boolean;
   reports: MeetingReport[];
+  /** The analysis reports planned for this meeting (報告予定), in the scope. */
+  analysesDue: AnalysisDue[];
+  decisionCount: number;
+  openActionCount: number;
 };
 
-/** X会議: the year's meetings held and planned, each with what it reported. */
-export async function loadMeetingFigures(db: Executor, fiscalYear: number) {
-  const [rows, reports] = await Promise.all([
+/**
+ * X会議: the year's meetings held and planned, each with what it reported, the analysis reports
+ * due at it, its decisions and the instructions still open; and the year's instructions by status.
+ */
+export async function loadMeetingFigures(db: Executor, scope: FigureScope, today: string) {
+  const { fiscalYear } = scope;
+  const clusters = (await listClustersWithAnalyses(db, fiscalYear)).filter(
+    (cluster) => cluster.analysisId !== null && isClusterInScope(cluster, scope),
+  );
+  const [rows, reports, dues, followUp] = await Promise.all([
     listMeetingsOfYear(db, fiscalYear),
     meetingReports(db, fiscalYear),
+    analysisDuesByMeeting(db, fiscalYear, new Set(clusters.map((cluster) => cluster.analysisId!))),
+    meetingFollowUp(db, scope, today),
   ]);
   const items: MeetingFigure[] = rows.map((row) => {
     const planned: ScheduleSpan = {
@@ -143,6 +167,9 @@ export async function loadMeetingFigures(db: Executor, fiscalYear: number) {
       heldOn: row.actualDate,
       isHeld: row.actualDate !== null,
       reports: reports.get(row.id) ?? [],
+      analysesDue: dues.get(row.id) ?? [],
+      decisionCount: followUp.decisionsByMeeting.get(row.id) ?? 0,
+      openActionCount: followUp.openActionsByMeeting.get(row.id) ?? 0,
     };
   });
   const held = items.filter((item) => item.isHeld).length;
@@ -151,6 +178,8 @@ export async function loadMeetingFigures(db: Executor, fiscalYear: number) {
     planned: items.length - held,
     next: items.find((item) => !item.isHeld) ?? null,
     items,
+    decisions: followUp.decisions,
+    actions: followUp.actions,
   };
 }
 
@@ -162,18 +191,19 @@ export async function loadDashboard(
   options: { fiscalYear: number; orgUnitId?: string; now?: Date },
 ) {
   const { scope, orgUnit } = await resolveScope(db, options.fiscalYear, options.orgUnitId);
+  const today = isoDateOf(options.now ?? new Date());
   const [analyses, meetings, policies, initiatives, effects, platinum, needs] = await Promise.all([
     loadAnalysisFigures(db, scope),
-    loadMeetingFigures(db, options.fiscalYear),
+    loadMeetingFigures(db, scope, today),
     bureauPolicyFigures(db, scope),
     initiativeFigures(db, scope),
     effectFigures(db, scope),
-    platinumFigures(db, scope),
+    platinumFigures(db, scope, today),
     needFigures(db, scope),
   ]);
   return {
     fiscalYear: options.fiscalYear,
-    today: isoDateOf(options.now ?? new Date()),
+    today,
     orgUnit,
     analyses,
     meetings,

@@ -1,4 +1,4 @@
-import { type LocalizedText, PLATINUM_THEMES, platinumThemeLabel } from '@totonoe/domain';
+import { isoDateOf, type LocalizedText, PLATINUM_THEMES, platinumThemeLabel } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
 import { TOP_LEVELS } from '../bureau-policies/index.ts';
 import { countActiveUsers, listClustersWithAnalyses } from './dashboard.queries.ts';
@@ -69,16 +69,17 @@ const figure = (
  * 全体像・相互関係: the programme's parts as the first slide of the progress deck draws them
  * (bearers, drivers, needs, the three streams and the arrows between them), with live counts.
  */
-export async function loadOverview(db: Executor, fiscalYear: number) {
+export async function loadOverview(db: Executor, fiscalYear: number, now = new Date()) {
   const { scope, tree } = await resolveScope(db, fiscalYear, undefined);
+  const today = isoDateOf(now);
   const [analyses, clusters, meetings, policies, initiatives, platinum, needs, userCount] = await Promise.all(
     [
       loadAnalysisFigures(db, scope),
       listClustersWithAnalyses(db, fiscalYear),
-      loadMeetingFigures(db, fiscalYear),
+      loadMeetingFigures(db, scope, today),
       bureauPolicyFigures(db, scope),
       initiativeFigures(db, scope),
-      platinumFigures(db, scope),
+      platinumFigures(db, scope, today),
       needFigures(db, scope),
       countActiveUsers(db),
     ],
@@ -124,6 +125,10 @@ export async function loadOverview(db: Executor, fiscalYear: number) {
       figures: [
         figure('開催済み', 'Held', meetings.held, { metric: 'meetings', key: 'held' }),
         figure('開催予定', 'Planned', meetings.planned, { metric: 'meetings', key: 'planned' }),
+        figure('未完了の指示事項', 'Open instructions', meetings.actions.open, {
+          metric: 'meetings',
+          key: 'actions:open',
+        }),
       ],
       screen: 'meetings',
     },

@@ -1,1 +1,9 @@
 export { registerPlatinumRoutes } from './platinum.routes.ts';
+export {
+  listCampaignsOfYear,
+  listIdeasReachingStage,
+  listIssuesOfYear,
+  listPublishedResponsesOfYear,
+  loadPlatinumProgress,
+  type PlatinumProgress,
+} from './progress.queries.ts';

@@ -37,6 +37,8 @@ export const publicProgrammeSchema = z
         heldOn: z.string().nullable(),
         place: z.string().nullable(),
         videoUrl: z.string().nullable(),
+        /** The agenda's item titles once the agenda is published (empty before). */
+        agenda: z.array(z.string()),
       }),
     ),
   })

@@ -129,6 +129,65 @@ describe('open data', () => {
     for (const row of names) expect(JSON.stringify(needs)).not.toContain(row.reporter_name);
   });
 
+  it('publishes the announced Platinum responses only, never who proposed the ideas', async () => {
+    const responses = async () =>
+      ((await t.call('GET', '/api/v1/public/open-data/platinum-responses.json?fy=2024')).body as Dataset)
+        .rows;
+    const published = await sql(
+      `select s.number, s.title from platinum_issues s join platinum_responses r on r.issue_id = s.id
+       join platinum_campaigns c on c.id = s.campaign_id
+       where c.fiscal_year = 2024 and r.status = 'published' and s.status in ('announced', 'implemented')
+       order by s.number`,
+    );
+    expect(published.length).toBeGreaterThan(0);
+    const before = await responses();
+    expect(before.map((row) => row.number)).toEqual(published.map((row) => row.number));
+    expect(before.every((row) => typeof row.response === 'string' && row.response !== '')).toBe(true);
+    const programme = (await t.call('GET', '/api/v1/public/programme?fy=2024')).body as Programme;
+    expect(programme.figures.platinumResponses).toBe(published.length);
+    const authors = await sql(
+      'select distinct u.display_name, u.login from platinum_ideas i join users u on u.id = i.author_id',
+    );
+    const text = JSON.stringify(before);
+    for (const row of authors) {
+      expect(text).not.toContain(row.display_name);
+      expect(text).not.toContain(row.login);
+    }
+    const drafts = await sql("select r.body from platinum_responses r where r.status <> 'published'");
+    for (const row of drafts) expect(text).not.toContain(row.body);
+
+    // Taking a response back to draft takes it off the portal; publishing it puts it back.
+    const number = published[0].number;
+    await sql(
+      `update platinum_responses set status = 'pending_approval' where issue_id =
+         (select s.id from platinum_issues s join platinum_campaigns c on c.id = s.campaign_id
+          where c.fiscal_year = 2024 and s.number = $1)`,
+      [number],
+    );
+    expect((await responses()).map((row) => row.number)).not.toContain(number);
+    await sql(
+      `update platinum_responses set status = 'published' where issue_id =
+         (select s.id from platinum_issues s join platinum_campaigns c on c.id = s.campaign_id
+          where c.fiscal_year = 2024 and s.number = $1)`,
+      [number],
+    );
+    expect((await responses()).map((row) => row.number)).toContain(number);
+  });
+
+  it('names a meeting’s agenda only once the agenda is published', async () => {
+    const programme = async () =>
+      (
+        (await t.call('GET', '/api/v1/public/programme?fy=2024')).body as {
+          meetings: { title: string; agenda: string[] }[];
+        }
+      ).meetings;
+    const first = (await programme()).find((meeting) => meeting.title === '第1回X会議')!;
+    expect(first.agenda[0]).toBe('経営分析の経過報告（保育所・幼稚園）');
+    await sql('update meetings set is_agenda_published = false where fiscal_year = 2024 and sequence = 1');
+    expect((await programme()).find((meeting) => meeting.title === '第1回X会議')!.agenda).toEqual([]);
+    await sql('update meetings set is_agenda_published = true where fiscal_year = 2024 and sequence = 1');
+  });
+
   it('refuses unknown files, years and encodings', async () => {
     expect((await t.call('GET', '/api/v1/public/open-data/users.csv')).status).toBe(400);
     expect((await t.call('GET', '/api/v1/public/open-data/clusters.xml')).status).toBe(400);

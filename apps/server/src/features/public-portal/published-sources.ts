@@ -1,15 +1,18 @@
+import { isoDateOf, platinumThemeLabel } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
 import { loadOrgUnitTree } from '../bureau-policies/index.ts';
 import { listClustersWithAnalyses } from '../dashboard/index.ts';
+import { listAgendaItemsOfYear } from '../meetings/index.ts';
 import { listPublicNeeds } from '../needs/index.ts';
+import { listPublishedResponsesOfYear } from '../platinum/index.ts';
 import { listPublicMeetings } from './public-portal.queries.ts';
 
 /*
  * What the public portal may show, one reader per kind of record. Each returns only what has been
  * published: the public cluster register, public meetings with only their published parts,
  * analyses marked published, and — through another stream's own public API or public export —
- * published policies and needs. Streams that keep no publication state (initiatives, the effect
- * ledger) or export none yet (Platinum responses) give nothing.
+ * published policies and needs, and announced Platinum responses (never an idea's author). Streams
+ * that keep no publication state (initiatives, the effect ledger) give nothing.
  */
 
 /** Calls another feature's public API in-process without a session, so it applies its own publication rules. */
@@ -32,9 +35,15 @@ export async function publishedClusters(context: PublishedContext, fiscalYear: n
   }));
 }
 
-/** Public meetings: dates at their precision; the video link only once it is published. */
+/**
+ * Public meetings: dates at their precision; the agenda's titles only once the agenda is published;
+ * the video link only once it is published.
+ */
 export async function publishedMeetings(context: PublishedContext, fiscalYear: number) {
-  const rows = await listPublicMeetings(context.db, fiscalYear);
+  const [rows, agendaItems] = await Promise.all([
+    listPublicMeetings(context.db, fiscalYear),
+    listAgendaItemsOfYear(context.db, fiscalYear),
+  ]);
   return rows.map((meeting) => ({
     id: meeting.id,
     sequence: meeting.sequence,
@@ -43,6 +52,9 @@ export async function publishedMeetings(context: PublishedContext, fiscalYear: n
     heldOn: meeting.actualDate,
     place: meeting.place,
     videoUrl: meeting.isVideoPublished ? meeting.videoUrl : null,
+    agenda: meeting.isAgendaPublished
+      ? agendaItems.filter((item) => item.meetingId === meeting.id).map((item) => item.title)
+      : [],
   }));
 }
 
@@ -70,12 +82,23 @@ export async function publishedNeeds(context: PublishedContext, fiscalYear: numb
   return listPublicNeeds(context.db, { fiscalYear }, await loadOrgUnitTree(context.db));
 }
 
-/** Published Platinum responses (対応方針). None until the Platinum feature exports them; never an author. */
+/**
+ * Announced Platinum responses (対応方針) of a year: the issue, its theme, the bureau that answered
+ * and the response as published (features/platinum). Never an idea or its author.
+ */
 export async function publishedPlatinumResponses(
-  _context: PublishedContext,
-  _fiscalYear: number,
+  context: PublishedContext,
+  fiscalYear: number,
 ): Promise<
   { number: number; title: string; theme: string; orgUnit: string; response: string; publishedOn: string }[]
 > {
-  return [];
+  const rows = await listPublishedResponsesOfYear(context.db, fiscalYear);
+  return rows.map((row) => ({
+    number: row.number,
+    title: row.title,
+    theme: platinumThemeLabel(row.theme),
+    orgUnit: row.orgUnit ?? '',
+    response: row.response,
+    publishedOn: row.publishedAt ? isoDateOf(row.publishedAt) : '',
+  }));
 }

@@ -123,7 +123,7 @@ export async function loadSchedule(db: Executor, fiscalYear: number, now = new D
     listMeetingsOfYear(db, fiscalYear),
     listStoredEntries(db, fiscalYear),
     analysisDueEntries(db, fiscalYear),
-    platinumPhaseEntries(db, fiscalYear),
+    platinumPhaseEntries(db, fiscalYear, today),
   ]);
   const entries = combineEntries({ meetings, stored, generated: [...analysisDue, ...platinumPhases], today });
   return { fiscalYear, today, entries };

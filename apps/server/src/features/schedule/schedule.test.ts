@@ -189,3 +189,63 @@ describe('entries the reform office keeps', () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe('entries drawn from the streams’ records', () => {
+  it('draws each report due at an X meeting at the meeting’s date, naming the clusters', async () => {
+    const body = await schedule();
+    const due = body.entries.filter((entry) => entry.source === 'analysis_due');
+    const rows = await t.database.pool.query(
+      `select m.sequence, d.stage, r.name from analysis_due_meetings d
+       join analyses a on a.id = d.analysis_id and a.fiscal_year = 2024
+       join cluster_revisions r on r.cluster_id = a.cluster_id and r.valid_to_fiscal_year is null
+       join meetings m on m.id = d.meeting_id order by m.sequence, d.stage, r.number`,
+    );
+    const groups = new Set(rows.rows.map((row) => `${row.sequence}:${row.stage}`));
+    expect(due).toHaveLength(groups.size);
+    const first = due.find((entry) => entry.label.startsWith('経営分析の経過報告（保育所'))!;
+    expect(first).toMatchObject({
+      lane: 'analysis',
+      label: '経営分析の経過報告（保育所・幼稚園、子育て支援事業、青少年関連事業、公園事業）',
+      span: { precision: 'day', start: '2024-07-22', end: '2024-07-22' },
+      isDone: true,
+    });
+    expect(first.link?.type).toBe('meeting');
+    // The data set's hand-written entry with the same words is drawn once, as the record-backed one.
+    expect(body.entries.filter((entry) => entry.label === first.label)).toHaveLength(1);
+    const direction = due.find((entry) => entry.label.startsWith('経営分析の方向性報告'))!;
+    expect(direction.spanLabel.ja).toBe('10月上旬');
+    expect(direction.isDone).toBe(false);
+
+    // Moving a report to another meeting moves its entry.
+    await t.database.pool.query(
+      `update analysis_due_meetings set meeting_id = (select id from meetings where fiscal_year = 2024 and sequence = 3)
+       where stage = 'direction_reported' and analysis_id = (select a.id from analyses a
+         join cluster_revisions r on r.cluster_id = a.cluster_id where a.fiscal_year = 2024 and r.number = 13)`,
+    );
+    const after = (await schedule()).entries.filter((entry) => entry.source === 'analysis_due');
+    const moved = after.find(
+      (entry) => entry.label.startsWith('経営分析の方向性報告') && entry.spanLabel.ja === '10月上旬',
+    )!;
+    expect(moved.label).toContain('文化振興施策');
+  });
+
+  it('draws the phases of the year’s Platinum campaign as they are set', async () => {
+    const body = await schedule();
+    const phases = body.entries.filter((entry) => entry.source === 'platinum_phase');
+    expect(phases.map((entry) => entry.label)).toEqual(
+      expect.arrayContaining(['アイデア募集', 'PTの人選・結成', '関係局長による対応方針の表明']),
+    );
+    const formation = phases.find((entry) => entry.label === 'PTの人選・結成')!;
+    expect(formation).toMatchObject({ lane: 'platinum', spanLabel: { ja: '7月' }, isMilestone: false });
+    expect(formation.link?.type).toBe('platinum_campaign');
+    expect(body.entries.filter((entry) => entry.label === 'PTの人選・結成')).toHaveLength(1);
+
+    await t.database.pool.query(
+      `update platinum_campaigns set phases = jsonb_set(phases, '{trial}',
+         '{"from":{"precision":"month","start":"2025-02-01","end":"2025-02-28"},"to":{"precision":"month","start":"2025-03-01","end":"2025-03-31"}}')
+       where fiscal_year = 2024`,
+    );
+    const trial = (await schedule()).entries.find((entry) => entry.label === '試行・実施')!;
+    expect(trial.spanLabel.ja).toBe('2月〜3月');
+  });
+});
