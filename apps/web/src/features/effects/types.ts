@@ -19,6 +19,11 @@ export type Ledger = {
   remaining: string;
   progressPercent: { actual: number; total: number };
   entryCount: number;
+  sources: {
+    booked: { count: number; amounts: Amounts };
+    analysisReports: { count: number; amounts: Amounts };
+  };
+  analysisLines: AnalysisLedgerLine[];
   byYear: {
     fiscalYear: number;
     label: string;
@@ -53,4 +58,27 @@ export type Effect = {
   bureau: { id: string; code: string; name: string };
   cluster: { id: string; number: number; name: string; group: string } | null;
   version: number;
+};
+
+/** An analysis report's effect line as the ledger shows it (read-only). */
+export type AnalysisLedgerLine = {
+  analysisId: string;
+  analysisFiscalYear: number;
+  versionNumber: number;
+  cluster: { id: string; number: number; name: string; group: string } | null;
+  label: string;
+  fiscalYear: number;
+  endFiscalYear: number | null;
+  category: 'expenditure_cut' | 'revenue_gain';
+  categoryLabel: LocalizedText;
+  recurrence: 'one_off' | 'recurring';
+  recurrenceLabel: LocalizedText;
+  stage: 'planned' | 'actual';
+  stageLabel: LocalizedText;
+  amount: string;
+  basis: string;
+  orgUnit: { id: string; code: string; name: string } | null;
+  bureau: { id: string; code: string; name: string } | null;
+  isCounted: boolean;
+  notCountedReason: 'booked_in_ledger' | null;
 };

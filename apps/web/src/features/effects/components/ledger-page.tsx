@@ -1,5 +1,7 @@
+import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import { QueryError } from '@/components/ui/query-error';
@@ -188,6 +190,14 @@ function LedgerView({ ledger, lines, me }: { ledger: Ledger; lines: Effect[]; me
             </dd>
           </div>
         </dl>
+        <p className="max-w-4xl text-std-16N-170 text-solid-gray-700" data-testid="ledger-composition">
+          {text('composition', {
+            booked: formatYenNatural(BigInt(ledger.sources.booked.amounts.total), language),
+            bookedCount: ledger.sources.booked.count,
+            analyses: formatYenNatural(BigInt(ledger.sources.analysisReports.amounts.total), language),
+            analysisCount: ledger.sources.analysisReports.count,
+          })}
+        </p>
       </section>
 
       <section aria-labelledby={`${id}-chart`} className="flex flex-col gap-4">
@@ -329,6 +339,102 @@ function LedgerView({ ledger, lines, me }: { ledger: Ledger; lines: Effect[]; me
             </tbody>
           </table>
         </div>
+      </section>
+
+      <section aria-labelledby={`${id}-analyses`} className="flex flex-col gap-4">
+        <h2 id={`${id}-analyses`} className="text-std-24B-150">
+          {text('analysisLines')}
+        </h2>
+        <p className="max-w-4xl">{text('analysisLinesLead')}</p>
+        {ledger.analysisLines.length === 0 ? (
+          <p>{text('noAnalysisLines')}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className={tableClass}>
+              <caption className={captionClass}>
+                {text('analysisLinesCaption', {
+                  target: ledger.target.name,
+                  count: ledger.analysisLines.length,
+                })}
+              </caption>
+              <thead>
+                <tr className="border-b-2 border-solid-gray-600">
+                  <th scope="col" className={thClass}>
+                    {text('line.title')}
+                  </th>
+                  <th scope="col" className={thClass}>
+                    {text('analysisLine.analysis')}
+                  </th>
+                  <th scope="col" className={thClass}>
+                    {text('line.year')}
+                  </th>
+                  <th scope="col" className={thClass}>
+                    {text('line.kind')}
+                  </th>
+                  <th scope="col" className={thClass}>
+                    {text('line.unit')}
+                  </th>
+                  <th scope="col" className={`${thClass} text-right`}>
+                    {text('line.amount')}
+                  </th>
+                  <th scope="col" className={thClass}>
+                    {text('analysisLine.counted')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {ledger.analysisLines.map((line) => (
+                  <tr
+                    key={`${line.analysisId}:${line.fiscalYear}:${line.category}:${line.stage}:${line.label}:${line.amount}`}
+                    className="border-b border-solid-gray-200"
+                  >
+                    <th scope="row" className={`${cellClass} font-normal`} lang="ja">
+                      {line.label}
+                      {line.basis ? (
+                        <span className="block text-dns-14N-130 text-solid-gray-700">{line.basis}</span>
+                      ) : null}
+                    </th>
+                    <td className={cellClass}>
+                      <Link
+                        to="/analyses/$analysisId"
+                        params={{ analysisId: line.analysisId }}
+                        className="link"
+                      >
+                        <span lang="ja">
+                          {line.cluster ? `${line.cluster.number} ${line.cluster.name}` : line.analysisId}
+                        </span>
+                      </Link>
+                      <span className="block text-dns-14N-130 text-solid-gray-700">
+                        {text('analysisLine.version', { number: line.versionNumber })}
+                      </span>
+                    </td>
+                    <td className={`${cellClass} tabular-nums`}>
+                      {line.fiscalYear}
+                      {line.recurrence === 'recurring' ? `〜${line.endFiscalYear ?? ''}` : ''}
+                    </td>
+                    <td className={cellClass}>
+                      {line.categoryLabel[language]}・{line.recurrenceLabel[language]}・
+                      {line.stageLabel[language]}
+                    </td>
+                    <td className={cellClass} lang="ja">
+                      {line.orgUnit?.name ?? ''}
+                    </td>
+                    <td className={numberClass}>
+                      <Yen value={line.amount} />
+                    </td>
+                    <td className={cellClass}>
+                      {line.isCounted ? (
+                        <Badge tone="info">{text('included')}</Badge>
+                      ) : (
+                        <Badge tone="inactive">{text('excluded')}</Badge>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       {canBook ? (
