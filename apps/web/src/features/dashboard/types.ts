@@ -11,6 +11,7 @@ export type RecordLinkType =
   | 'initiative'
   | 'effect'
   | 'platinum_issue'
+  | 'platinum_idea'
   | 'need';
 
 export type DashboardMetric =
@@ -35,6 +36,16 @@ export type MeetingFigure = {
   heldOn: string | null;
   isHeld: boolean;
   reports: { title: string; link: { type: RecordLinkType; id: string } | null }[];
+  /** The analysis reports planned for this meeting (報告予定). */
+  analysesDue: {
+    analysisId: string;
+    label: string;
+    stage: string;
+    stageLabel: LocalizedText;
+    isReported: boolean;
+  }[];
+  decisionCount: number;
+  openActionCount: number;
 };
 
 /** `GET /api/v1/dashboard`. Yen are decimal strings. */
@@ -46,6 +57,8 @@ export type Dashboard = {
     clusterCount: number;
     targetCount: number;
     byStage: Breakdown[];
+    /** Effect amounts the year's analyses carry, in yen as decimal strings. */
+    effects: { planned: string; actual: string; analysesWithEffects: number };
     byGroup: {
       key: string;
       label: LocalizedText;
@@ -55,8 +68,28 @@ export type Dashboard = {
       byStage: Breakdown[];
     }[];
   };
-  meetings: { held: number; planned: number; next: MeetingFigure | null; items: MeetingFigure[] };
-  policies: { isAvailable: boolean; total: number; byStatus: Breakdown[] };
+  meetings: {
+    held: number;
+    planned: number;
+    next: MeetingFigure | null;
+    items: MeetingFigure[];
+    decisions: number;
+    actions: { total: number; open: number; overdue: number; byStatus: Breakdown[] };
+  };
+  policies: {
+    isAvailable: boolean;
+    total: number;
+    byStatus: Breakdown[];
+    byBureau: {
+      policyId: string;
+      orgUnit: { id: string; name: string };
+      title: string;
+      versionNumber: number;
+      status: string;
+      statusLabel: LocalizedText;
+      isPublished: boolean;
+    }[];
+  };
   initiatives: {
     isAvailable: boolean;
     total: number;
@@ -72,7 +105,16 @@ export type Dashboard = {
     total: string;
     percentOfTarget: number | null;
   };
-  platinum: { isAvailable: boolean; campaignTitle: string | null; funnel: Breakdown[] };
+  platinum: {
+    isAvailable: boolean;
+    campaignTitle: string | null;
+    campaignId: string | null;
+    funnel: Breakdown[];
+    byTheme: { key: string; label: LocalizedText; funnel: Breakdown[] }[];
+    byBureau: { orgUnit: { id: string; name: string } | null; funnel: Breakdown[] }[];
+    stepDurations: { step: string; label: LocalizedText; averageDays: number | null; passed: number }[];
+    overdue: number;
+  };
   needs: { isAvailable: boolean; total: number; bySide: Breakdown[]; byStatus: Breakdown[] };
 };
 

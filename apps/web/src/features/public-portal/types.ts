@@ -26,6 +26,8 @@ export type PublicProgramme = {
     heldOn: string | null;
     place: string | null;
     videoUrl: string | null;
+    /** The agenda's item titles once the agenda is published (empty before). */
+    agenda: string[];
   }[];
 };
 

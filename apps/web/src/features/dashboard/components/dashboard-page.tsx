@@ -9,7 +9,7 @@ import { formatCount } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n/i18n-provider';
 import { useDashboard } from '../api/dashboard';
 import { useDashboardText } from '../messages';
-import type { Dashboard } from '../types';
+import type { Breakdown, Dashboard, MeetingFigure } from '../types';
 import { recordHref } from '../utils/record-links';
 import { BreakdownChart, FigureLink } from './breakdown-chart';
 import { DashboardFilters } from './dashboard-filters';
@@ -73,6 +73,13 @@ function Figures({ dashboard, orgUnitId }: { dashboard: Dashboard; orgUnitId: st
             recordKey="targets"
             {...scope}
           />
+        </p>
+        <p>
+          {text('section.analyses.effects', {
+            planned: yenText(analyses.effects.planned, language),
+            actual: yenText(analyses.effects.actual, language),
+            count: analyses.effects.analysesWithEffects,
+          })}
         </p>
         <BreakdownChart
           title={text('section.analyses.byStage')}
@@ -145,6 +152,7 @@ function Figures({ dashboard, orgUnitId }: { dashboard: Dashboard; orgUnitId: st
             </tbody>
           </table>
         </div>
+        <NextMeetingDue meeting={meetings.next} />
       </Section>
 
       <Section title={text('section.meetings')}>
@@ -166,6 +174,35 @@ function Figures({ dashboard, orgUnitId }: { dashboard: Dashboard; orgUnitId: st
             recordKey="planned"
             {...scope}
           />
+        </p>
+        <p>
+          {text('meetings.decisions')}{' '}
+          <FigureLink
+            count={meetings.decisions}
+            label={text('meetings.decisions')}
+            metric="meetings"
+            recordKey="decisions"
+            {...scope}
+          />
+          {' ・ '}
+          {text('meetings.actionsOpen')}{' '}
+          <FigureLink
+            count={meetings.actions.open}
+            label={text('meetings.actionsOpen')}
+            metric="meetings"
+            recordKey="actions:open"
+            {...scope}
+          />
+          {'（'}
+          {text('meetings.actionsOverdue')}{' '}
+          <FigureLink
+            count={meetings.actions.overdue}
+            label={text('meetings.actionsOverdue')}
+            metric="meetings"
+            recordKey="actions:overdue"
+            {...scope}
+          />
+          {'）'}
         </p>
         {meetings.next ? (
           <p>
@@ -189,6 +226,12 @@ function Figures({ dashboard, orgUnitId }: { dashboard: Dashboard; orgUnitId: st
                 <th scope="col" className="px-2 py-1 text-left">
                   {text('column.reports')}
                 </th>
+                <th scope="col" className="px-2 py-1 text-right">
+                  {text('column.decisions')}
+                </th>
+                <th scope="col" className="px-2 py-1 text-right">
+                  {text('column.openActions')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -204,17 +247,26 @@ function Figures({ dashboard, orgUnitId }: { dashboard: Dashboard; orgUnitId: st
                     {meeting.isHeld ? meeting.spanLabel[language] : text('planned')}
                   </td>
                   <td className="px-2 py-1">
-                    {meeting.reports.length ? meeting.reports.map((report) => report.title).join('、') : '—'}
+                    <MeetingReports meeting={meeting} />
                   </td>
+                  <td className="px-2 py-1 text-right tabular-nums">{meeting.decisionCount}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">{meeting.openActionCount}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        <BreakdownChart
+          title={text('meetings.actionsByStatus')}
+          items={meetings.actions.byStatus}
+          metric="meetings"
+          keyOf={(key) => `actions:status:${key}`}
+          {...scope}
+        />
       </Section>
 
-      <div className="grid gap-8 lg:grid-cols-2">
-        <Section title={text('section.policies')} isAvailable={policies.isAvailable}>
+      <Section title={text('section.policies')} isAvailable={policies.isAvailable}>
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <BreakdownChart
             title={text('section.policies')}
             items={policies.byStatus}
@@ -223,7 +275,15 @@ function Figures({ dashboard, orgUnitId }: { dashboard: Dashboard; orgUnitId: st
             isAvailable={policies.isAvailable}
             {...scope}
           />
-        </Section>
+          <PoliciesByBureau policies={policies.byBureau} />
+        </div>
+      </Section>
+
+      <Section title={text('section.platinum')} isAvailable={platinum.isAvailable}>
+        <PlatinumFigures platinum={platinum} scope={scope} />
+      </Section>
+
+      <div className="grid gap-8 lg:grid-cols-2">
         <Section title={text('section.initiatives')} isAvailable={initiatives.isAvailable}>
           <BreakdownChart
             title={text('section.initiatives.byStatus')}
@@ -299,17 +359,6 @@ function Figures({ dashboard, orgUnitId }: { dashboard: Dashboard; orgUnitId: st
             ) : null}
           </dl>
         </Section>
-        <Section title={text('section.platinum')} isAvailable={platinum.isAvailable}>
-          {platinum.campaignTitle ? <p lang="ja">{platinum.campaignTitle}</p> : null}
-          <BreakdownChart
-            title={text('section.platinum')}
-            items={platinum.funnel}
-            metric="platinum"
-            keyOf={(key) => `stage:${key}`}
-            isAvailable={platinum.isAvailable}
-            {...scope}
-          />
-        </Section>
         <Section title={text('section.needs')} isAvailable={needs.isAvailable}>
           <BreakdownChart
             title={text('section.needs.bySide')}
@@ -331,6 +380,231 @@ function Figures({ dashboard, orgUnitId }: { dashboard: Dashboard; orgUnitId: st
         </Section>
       </div>
     </div>
+  );
+}
+
+type Scope = { fiscalYear: number; orgUnitId: string | undefined };
+
+/** What the next X meeting is to hear from the analyses, each linking to its analysis. */
+function NextMeetingDue({ meeting }: { meeting: Dashboard['meetings']['next'] }) {
+  const text = useDashboardText();
+  const { language } = useLanguage();
+  const headingId = useId();
+  if (!meeting) return null;
+  if (meeting.analysesDue.length === 0) return <p>{text('section.analyses.noneDue')}</p>;
+  return (
+    <div>
+      <h3 id={headingId} className="text-std-17B-170">
+        {text('section.analyses.nextDue', { title: meeting.title, when: meeting.plannedLabel[language] })}
+      </h3>
+      <ul aria-labelledby={headingId} className="ml-6 list-disc">
+        {meeting.analysesDue.map((due) => (
+          <li key={`${due.analysisId}-${due.stage}`}>
+            <Link to={recordHref({ type: 'analysis', id: due.analysisId }) as never} className="link">
+              {due.label}
+            </Link>
+            （{due.stageLabel[language]}
+            {due.isReported ? `・${text('due.reported')}` : ''}）
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** What a meeting reported; for a meeting not yet held, the analysis reports planned for it. */
+function MeetingReports({ meeting }: { meeting: MeetingFigure }) {
+  const text = useDashboardText();
+  const { language } = useLanguage();
+  if (meeting.reports.length) {
+    return (
+      <ul>
+        {meeting.reports.map((report) => (
+          <li key={`${report.link?.id ?? ''}-${report.title}`}>
+            {report.link ? (
+              <Link to={recordHref(report.link) as never} className="link">
+                {report.title}
+              </Link>
+            ) : (
+              report.title
+            )}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (meeting.analysesDue.length) {
+    return (
+      <p>
+        <span className="text-solid-gray-700">{text('column.due')}：</span>
+        {meeting.analysesDue.map((due) => `${due.label}（${due.stageLabel[language]}）`).join('、')}
+      </p>
+    );
+  }
+  return <>—</>;
+}
+
+/** Each bureau's policy of the year and the state of its latest version. */
+function PoliciesByBureau({ policies }: { policies: Dashboard['policies']['byBureau'] }) {
+  const text = useDashboardText();
+  const { language } = useLanguage();
+  if (policies.length === 0) return <p>{text('policies.none')}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-std-16N-170">
+        <caption className="mb-1 text-left text-std-17B-170">{text('policies.byBureau')}</caption>
+        <thead>
+          <tr className="border-b-2 border-solid-gray-420">
+            <th scope="col" className="py-1 pr-3 text-left">
+              {text('column.orgUnit')}
+            </th>
+            <th scope="col" className="px-2 py-1 text-left">
+              {text('column.policyTitle')}
+            </th>
+            <th scope="col" className="px-2 py-1 text-left">
+              {text('column.status')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {policies.map((policy) => (
+            <tr key={policy.policyId} className="border-b border-solid-gray-200">
+              <th scope="row" className="py-1 pr-3 text-left font-normal">
+                {policy.orgUnit.name}
+              </th>
+              <td className="px-2 py-1">
+                <Link
+                  to={recordHref({ type: 'bureau_policy', id: policy.policyId }) as never}
+                  className="link"
+                >
+                  {policy.title}
+                </Link>
+              </td>
+              <td className="px-2 py-1">{policy.statusLabel[language]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The Platinum funnel: ideas that reached each stage overall and by theme, by bureau, days per step, overdue. */
+function PlatinumFigures({ platinum, scope }: { platinum: Dashboard['platinum']; scope: Scope }) {
+  const text = useDashboardText();
+  const { language } = useLanguage();
+  const countIn = (funnel: Breakdown[], key: string) => funnel.find((entry) => entry.key === key)?.count ?? 0;
+  return (
+    <>
+      {platinum.campaignTitle ? <p lang="ja">{platinum.campaignTitle}</p> : null}
+      <BreakdownChart
+        title={text('platinum.funnel')}
+        items={platinum.funnel}
+        metric="platinum"
+        keyOf={(key) => `stage:${key}`}
+        isAvailable={platinum.isAvailable}
+        {...scope}
+      />
+      {platinum.isAvailable ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-std-16N-170">
+              <caption className="mb-1 text-left text-std-17B-170">{text('platinum.byTheme')}</caption>
+              <thead>
+                <tr className="border-b-2 border-solid-gray-420">
+                  <th scope="col" className="py-1 pr-3 text-left">
+                    {text('column.stage')}
+                  </th>
+                  {platinum.byTheme.map((theme) => (
+                    <th key={theme.key} scope="col" className="px-2 py-1 text-right">
+                      {theme.label[language]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {platinum.funnel.map((stage) => (
+                  <tr key={stage.key} className="border-b border-solid-gray-200">
+                    <th scope="row" className="py-1 pr-3 text-left font-normal">
+                      {stage.label[language]}
+                    </th>
+                    {platinum.byTheme.map((theme) => (
+                      <td key={theme.key} className="px-2 py-1 text-right">
+                        <FigureLink
+                          count={countIn(theme.funnel, stage.key)}
+                          label={`${theme.label[language]} ${stage.label[language]}`}
+                          metric="platinum"
+                          recordKey={`theme:${theme.key}:stage:${stage.key}`}
+                          {...scope}
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-std-16N-170">
+              <caption className="mb-1 text-left text-std-17B-170">{text('platinum.byBureau')}</caption>
+              <thead>
+                <tr className="border-b-2 border-solid-gray-420">
+                  <th scope="col" className="py-1 pr-3 text-left">
+                    {text('column.orgUnit')}
+                  </th>
+                  {platinum.funnel.slice(2).map((stage) => (
+                    <th key={stage.key} scope="col" className="px-2 py-1 text-right">
+                      {stage.label[language]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {platinum.byBureau
+                  .filter((bureau) => bureau.orgUnit !== null)
+                  .map((bureau) => (
+                    <tr key={bureau.orgUnit!.id} className="border-b border-solid-gray-200">
+                      <th scope="row" className="py-1 pr-3 text-left font-normal">
+                        {bureau.orgUnit!.name}
+                      </th>
+                      {platinum.funnel.slice(2).map((stage) => (
+                        <td key={stage.key} className="px-2 py-1 text-right tabular-nums">
+                          {formatCount(countIn(bureau.funnel, stage.key), language)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+          <div>
+            <h3 className="text-std-17B-170">{text('platinum.steps')}</h3>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+              {platinum.stepDurations.map((step) => (
+                <div key={step.step} className="contents">
+                  <dt>{step.label[language]}</dt>
+                  <dd className="tabular-nums">
+                    {step.averageDays === null
+                      ? text('platinum.noDays')
+                      : text('platinum.days', { days: step.averageDays, count: step.passed })}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+          <p>
+            {text('platinum.overdue')}{' '}
+            <FigureLink
+              count={platinum.overdue}
+              label={text('platinum.overdue')}
+              metric="platinum"
+              recordKey="overdue"
+              {...scope}
+            />
+          </p>
+        </div>
+      ) : null}
+    </>
   );
 }
 

@@ -16,6 +16,7 @@ const DETAIL_ROUTES: Record<RecordLinkType, { name: string; param: string } | nu
   initiative: { name: 'initiative', param: '$initiativeId' },
   effect: null,
   platinum_issue: { name: 'platinumIssue', param: '$issueId' },
+  platinum_idea: { name: 'platinumIdea', param: '$ideaId' },
   need: { name: 'need', param: '$needId' },
 };
 

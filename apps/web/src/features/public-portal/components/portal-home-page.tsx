@@ -138,6 +138,9 @@ export function PortalHomePage({
                       {text('column.heldOn')}
                     </th>
                     <th scope="col" className="py-2 text-left">
+                      {text('column.agenda')}
+                    </th>
+                    <th scope="col" className="py-2 text-left">
                       {text('column.video')}
                     </th>
                   </tr>
@@ -157,6 +160,17 @@ export function PortalHomePage({
                       <td className="py-2">{meeting.plannedLabel[language]}</td>
                       <td className="py-2">
                         {meeting.heldOn ? formatDate(meeting.heldOn, language) : text('notYetHeld')}
+                      </td>
+                      <td className="py-2" lang="ja">
+                        {meeting.agenda.length ? (
+                          <ul>
+                            {meeting.agenda.map((title) => (
+                              <li key={title}>{title}</li>
+                            ))}
+                          </ul>
+                        ) : (
+                          '—'
+                        )}
                       </td>
                       <td className="py-2">
                         {meeting.videoUrl ? (
