@@ -1,21 +1,26 @@
 import {
+  assignmentDecisionLabel,
   clusterGroupLabel,
   clusterKindLabel,
   isIdeaVisibleToPeers,
   NEED_CHANNEL_LABELS,
   NEED_SIDE_LABELS,
+  platinumThemeLabel,
   truncateText,
 } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
 import { joinText, type SearchDocument, type SearchKind, textOfJson } from './search-documents.ts';
 import {
   analysisIdsOfClusters,
+  enqueueIssuesOfCampaigns,
+  enqueueRecordsOfOrgUnits,
   listOrgUnitNodes,
   loadAnalyses,
   loadBureauPolicies,
   loadClusters,
   loadIdeas,
   loadInitiatives,
+  loadIssues,
   loadMeetings,
   loadNeeds,
   loadUsers,
@@ -374,6 +379,130 @@ async function needDocuments(db: Executor, ids: string[], tree: OrgTree): Promis
   });
 }
 
+type IssueSource = Awaited<ReturnType<typeof loadIssues>>[number];
+
+/** True once the issue's decision and response are announced (public-responses: announced or implemented). */
+function isAnnounced(issue: IssueSource): boolean {
+  return issue.status === 'announced' || issue.status === 'implemented';
+}
+
+/**
+ * Who reads a Platinum issue's decision and draft response before they are announced
+ * (platinum.policy canSeeUnannounced): the campaign's project team, the reform office, the
+ * executive, and the assigned bureau's department staff and head (or those above it).
+ */
+function unannouncedReaders(issue: IssueSource, tree: OrgTree) {
+  return {
+    roles: EVERY_UNIT,
+    unitIds: unitReaders(tree, issue.assignedOrgUnitId),
+    userIds: issue.teamUserIds,
+  };
+}
+
+/**
+ * Platinum issues (課題, the ideas a PT grouped; platinum.policy): every employee reads an issue,
+ * its assigned bureau and, once announced, the decision; the options and an unannounced decision
+ * only those who may see the unannounced. Nothing of the grouped ideas goes in, so no author can
+ * be found through an issue. Nothing is public but the responses.
+ */
+async function issueDocuments(db: Executor, ids: string[], tree: OrgTree): Promise<SearchDocument[]> {
+  return (await loadIssues(db, ids)).flatMap((issue) => {
+    const base = {
+      kind: 'issue' as const,
+      recordId: issue.id,
+      fiscalYear: issue.fiscalYear,
+      orgUnitPath: pathOf(tree, issue.assignedOrgUnitId),
+      status: issue.status,
+      title: `課題 No.${issue.number} ${issue.title}`,
+      link: `/platinum/issues/${issue.id}`,
+      sortAt: issue.updatedAt,
+    };
+    const shared = joinText(
+      issue.summary,
+      issue.statusReason,
+      platinumThemeLabel(issue.theme),
+      issue.campaignTitle,
+      issue.assignedOrgUnitId ? tree.get(issue.assignedOrgUnitId)?.name : null,
+    );
+    const decision = joinText(
+      issue.decision ? assignmentDecisionLabel(issue.decision) : null,
+      issue.decisionReason,
+    );
+    const documents: SearchDocument[] = [
+      {
+        ...base,
+        tier: 'staff',
+        body: joinText(shared, isAnnounced(issue) ? decision : null),
+        audience: { isForSignedIn: true },
+      },
+    ];
+    const options = (issue.options ?? []).map((option) => joinText(option.title, option.summary)).join('\n');
+    if (issue.assignedOrgUnitId && (options || (!isAnnounced(issue) && decision))) {
+      documents.push({
+        ...base,
+        tier: 'restricted',
+        body: joinText(shared, decision, options),
+        audience: unannouncedReaders(issue, tree),
+      });
+    }
+    return documents;
+  });
+}
+
+/**
+ * 対応方針 (the related bureau heads' responses; platinum.policy and public-responses): a
+ * published response of an announced issue is read by everyone, the public included; a draft or
+ * one waiting for approval only by those who may see the unannounced.
+ */
+async function responseDocuments(db: Executor, ids: string[], tree: OrgTree): Promise<SearchDocument[]> {
+  return (await loadIssues(db, ids)).flatMap((issue): SearchDocument[] => {
+    if (issue.responseBody === null || issue.responseStatus === null) return [];
+    const unitName = (id: string | null) => (id ? tree.get(id)?.name : null);
+    const base = {
+      kind: 'response' as const,
+      recordId: issue.id,
+      fiscalYear: issue.fiscalYear,
+      orgUnitPath: pathOf(tree, issue.assignedOrgUnitId),
+      title: `対応方針：${issue.title}`,
+      body: joinText(
+        issue.responseBody,
+        issue.decision ? assignmentDecisionLabel(issue.decision) : null,
+        unitName(issue.announcedByOrgUnitId),
+        unitName(issue.assignedOrgUnitId),
+        issue.campaignTitle,
+      ),
+      sortAt: issue.responseUpdatedAt ?? issue.updatedAt,
+    };
+    if (issue.responseStatus === 'published' && isAnnounced(issue)) {
+      return [
+        {
+          ...base,
+          tier: 'public',
+          status: 'published',
+          link: '/public/platinum',
+          audience: { isPublic: true },
+        },
+        {
+          ...base,
+          tier: 'staff',
+          status: 'published',
+          link: `/platinum/issues/${issue.id}`,
+          audience: { isForSignedIn: true },
+        },
+      ];
+    }
+    return [
+      {
+        ...base,
+        tier: 'restricted',
+        status: issue.responseStatus,
+        link: `/platinum/issues/${issue.id}`,
+        audience: unannouncedReaders(issue, tree),
+      },
+    ];
+  });
+}
+
 const BUILDERS: Record<
   SearchKind,
   (db: Executor, ids: string[], tree: OrgTree) => Promise<SearchDocument[]>
@@ -386,11 +515,15 @@ const BUILDERS: Record<
   analysis: analysisDocuments,
   initiative: initiativeDocuments,
   need: needDocuments,
+  issue: issueDocuments,
+  response: responseDocuments,
 };
 
 /**
  * The documents of queued records, by kind. Some queue entries stand for others: a changed
- * consultation for its policy, a cluster (its owners) also for the cluster's analyses.
+ * consultation for its policy, a cluster (its owners) also for the cluster's analyses, an issue
+ * for its response; a campaign (its team) and an org unit (its name, its place in the tree) put the
+ * records that depend on them back in the queue.
  */
 export async function buildSearchDocuments(
   db: Executor,
@@ -403,9 +536,17 @@ export async function buildSearchDocuments(
     idsByKind.set(kind, set);
   };
   const versionIds: string[] = [];
+  const campaignIds: string[] = [];
+  const orgUnitIds: string[] = [];
   for (const entry of queued) {
     if (entry.kind === 'bureau_policy_version') versionIds.push(entry.recordId);
-    else if ((Object.keys(BUILDERS) as string[]).includes(entry.kind))
+    else if (entry.kind === 'platinum_campaign') campaignIds.push(entry.recordId);
+    else if (entry.kind === 'org_unit') orgUnitIds.push(entry.recordId);
+    // An issue's response is written from the same rows.
+    else if (entry.kind === 'issue') {
+      add('issue', entry.recordId);
+      add('response', entry.recordId);
+    } else if ((Object.keys(BUILDERS) as string[]).includes(entry.kind))
       add(entry.kind as SearchKind, entry.recordId);
   }
   const uuid = /^[0-9a-f-]{36}$/iu;
@@ -416,6 +557,15 @@ export async function buildSearchDocuments(
     ))
       add('bureau_policy', id);
   }
+  // A team or a unit stands for many records: they join the queue and are rebuilt in later batches.
+  await enqueueIssuesOfCampaigns(
+    db,
+    campaignIds.filter((id) => uuid.test(id)),
+  );
+  await enqueueRecordsOfOrgUnits(
+    db,
+    orgUnitIds.filter((id) => uuid.test(id)),
+  );
   const clusterIds = [...(idsByKind.get('cluster') ?? [])].filter((id) => uuid.test(id));
   if (clusterIds.length) for (const id of await analysisIdsOfClusters(db, clusterIds)) add('analysis', id);
 

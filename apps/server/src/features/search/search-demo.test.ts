@@ -45,7 +45,7 @@ describe('search over the FY2024 demo data set', () => {
     expect((response.body as Results).total).toBe(rows[0].n);
     expect(
       (response.body as Results).items.every((item) =>
-        ['cluster', 'meeting', 'analysis', 'bureau_policy'].includes(item.kind),
+        ['cluster', 'meeting', 'analysis', 'bureau_policy', 'response'].includes(item.kind),
       ),
     ).toBe(true);
   });

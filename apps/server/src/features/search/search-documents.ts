@@ -10,6 +10,8 @@ export const SEARCH_KINDS = [
   'initiative',
   'idea',
   'need',
+  'issue',
+  'response',
   'user',
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];

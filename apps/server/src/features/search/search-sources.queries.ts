@@ -20,9 +20,14 @@ import {
   meetings,
   needs,
   orgUnits,
+  platinumAssignments,
   platinumCampaigns,
   platinumComments,
   platinumIdeas,
+  platinumIssues,
+  platinumResponses,
+  platinumTeamMembers,
+  searchQueue,
   users,
 } from '../../db/schema/index.ts';
 
@@ -291,4 +296,95 @@ export function loadNeeds(db: Executor, ids: string[]) {
     })
     .from(needs)
     .where(inArray(needs.id, ids));
+}
+
+/** Platinum issues with their campaign, assignment, response and the campaign's project team. */
+export async function loadIssues(db: Executor, ids: string[]) {
+  const rows = await db
+    .select({
+      id: platinumIssues.id,
+      campaignId: platinumIssues.campaignId,
+      number: platinumIssues.number,
+      theme: platinumIssues.theme,
+      title: platinumIssues.title,
+      summary: platinumIssues.summary,
+      status: platinumIssues.status,
+      statusReason: platinumIssues.statusReason,
+      updatedAt: platinumIssues.updatedAt,
+      campaignTitle: platinumCampaigns.title,
+      fiscalYear: platinumCampaigns.fiscalYear,
+      assignedOrgUnitId: platinumAssignments.orgUnitId,
+      options: platinumAssignments.options,
+      decision: platinumAssignments.decision,
+      decisionReason: platinumAssignments.decisionReason,
+      responseBody: platinumResponses.body,
+      responseStatus: platinumResponses.status,
+      announcedByOrgUnitId: platinumResponses.announcedByOrgUnitId,
+      responseUpdatedAt: platinumResponses.updatedAt,
+    })
+    .from(platinumIssues)
+    .innerJoin(platinumCampaigns, eq(platinumCampaigns.id, platinumIssues.campaignId))
+    .leftJoin(platinumAssignments, eq(platinumAssignments.issueId, platinumIssues.id))
+    .leftJoin(platinumResponses, eq(platinumResponses.issueId, platinumIssues.id))
+    .where(inArray(platinumIssues.id, ids));
+  const campaignIds = [...new Set(rows.map((row) => row.campaignId))];
+  const members = campaignIds.length
+    ? await db
+        .select({ campaignId: platinumTeamMembers.campaignId, userId: platinumTeamMembers.userId })
+        .from(platinumTeamMembers)
+        .where(inArray(platinumTeamMembers.campaignId, campaignIds))
+    : [];
+  return rows.map((row) => ({
+    ...row,
+    teamUserIds: members
+      .filter((member) => member.campaignId === row.campaignId)
+      .map((member) => member.userId),
+  }));
+}
+
+/** Queues every issue of the given campaigns (their project team reads the issues' drafts). */
+export async function enqueueIssuesOfCampaigns(db: Executor, campaignIds: string[]) {
+  if (campaignIds.length === 0) return;
+  await db.execute(sql`insert into ${searchQueue} (kind, record_id)
+    select 'issue', id::text from ${platinumIssues} where campaign_id in (${sql.join(
+      campaignIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+    on conflict do nothing`);
+}
+
+/**
+ * Queues every record that shows the name of one of the given org units or of a unit below them,
+ * or whose readers and bureau filter follow their place in the tree: people, policies, clusters
+ * and their analyses, initiatives, needs, ideas, issues and meetings with items they present.
+ */
+export async function enqueueRecordsOfOrgUnits(db: Executor, orgUnitIds: string[]) {
+  if (orgUnitIds.length === 0) return;
+  const roots = sql.join(
+    orgUnitIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    with recursive units(id) as (
+      select id from ${orgUnits} where id in (${roots})
+      union
+      select child.id from ${orgUnits} child join units on child.parent_id = units.id
+    )
+    insert into ${searchQueue} (kind, record_id)
+    select kind, record_id from (
+      select 'user' as kind, id::text as record_id from ${users} where org_unit_id in (select id from units)
+      union select 'bureau_policy', id::text from ${bureauPolicies} where org_unit_id in (select id from units)
+      union select 'bureau_policy', v.policy_id::text from ${bureauPolicyConsultations} c
+        join ${bureauPolicyVersions} v on v.id = c.version_id where c.org_unit_id in (select id from units)
+      union select 'cluster', cluster_id::text from ${clusterOwners} where org_unit_id in (select id from units)
+      union select 'analysis', id::text from ${analyses} where lead_org_unit_id in (select id from units)
+        or cluster_id in (select cluster_id from ${clusterOwners} where org_unit_id in (select id from units))
+      union select 'initiative', id::text from ${initiatives} where owner_org_unit_id in (select id from units)
+      union select 'need', id::text from ${needs} where org_unit_id in (select id from units)
+      union select 'idea', id::text from ${platinumIdeas} where author_org_unit_id in (select id from units)
+      union select 'issue', issue_id::text from ${platinumAssignments} where org_unit_id in (select id from units)
+      union select 'issue', issue_id::text from ${platinumResponses} where announced_by_org_unit_id in (select id from units)
+      union select 'meeting', meeting_id::text from ${agendaItems} where presenter_org_unit_id in (select id from units)
+    ) records
+    on conflict do nothing`);
 }

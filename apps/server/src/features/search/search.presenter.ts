@@ -11,6 +11,8 @@ export const SEARCH_KIND_LABELS: Record<SearchKind, { ja: string; en: string }> 
   initiative: { ja: '取組', en: 'Initiative' },
   idea: { ja: 'アイデア', en: 'Idea' },
   need: { ja: 'ニーズ・課題', en: 'Need' },
+  issue: { ja: 'プラチナ課題', en: 'Platinum issue' },
+  response: { ja: '対応方針', en: 'Response' },
   user: { ja: '職員', en: 'Person' },
 };
 

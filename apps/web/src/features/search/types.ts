@@ -6,6 +6,8 @@ export type SearchKind =
   | 'initiative'
   | 'idea'
   | 'need'
+  | 'issue'
+  | 'response'
   | 'user';
 
 export type TextSegment = { text: string; isMatch: boolean };
