@@ -3,7 +3,7 @@ import { useLanguage } from '@/lib/i18n/i18n-provider';
 
 const ja = {
   title: 'お知らせ',
-  lead: 'あなたに関係する動き（担当の割り当て、アイデアの状況、対応方針の公表など）をお知らせします。',
+  lead: 'あなたに関係する動き（担当の割り当て、期限が近い・過ぎた案件、承認や合議の依頼、アイデアの状況、対応方針の公表など）をお知らせします。',
   empty: 'お知らせはありません。',
   unread: '未読',
   unreadCount: '未読 {count}件',
@@ -11,7 +11,9 @@ const ja = {
   markAllRead: 'すべて既読にする',
   open: '開く',
   headerLink: 'お知らせ',
-  headerUnread: '（未読{count}件）',
+  headerOpen: '（',
+  headerBadge: '未読{count}件',
+  headerClose: '）',
   pagination: 'お知らせのページ',
 };
 
@@ -19,7 +21,7 @@ type Key = keyof typeof ja;
 
 const en: Record<Key, string> = {
   title: 'Notifications',
-  lead: 'What happened that concerns you: assignments, how your ideas are doing, responses announced and more.',
+  lead: 'What concerns you: assignments, due dates coming or passed, approvals and consultations waiting for you, how your ideas are doing, responses announced and more.',
   empty: 'No notifications.',
   unread: 'Unread',
   unreadCount: '{count} unread',
@@ -27,7 +29,9 @@ const en: Record<Key, string> = {
   markAllRead: 'Mark all read',
   open: 'Open',
   headerLink: 'Notifications',
-  headerUnread: ' ({count} unread)',
+  headerOpen: ' (',
+  headerBadge: '{count} unread',
+  headerClose: ')',
   pagination: 'Pages of notifications',
 };
 

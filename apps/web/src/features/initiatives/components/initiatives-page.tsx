@@ -229,13 +229,13 @@ export function InitiativesPage({
                 <th scope="col" className={thClass}>
                   {text('column.health')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={`${thClass} whitespace-nowrap`}>
                   {text('column.lastUpdate')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={`${thClass} whitespace-nowrap`}>
                   {text('column.due')}
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={`${thClass} whitespace-nowrap`}>
                   {text('column.reportDue')}
                 </th>
               </tr>
@@ -265,7 +265,7 @@ export function InitiativesPage({
                   <td className={`${cellClass} whitespace-nowrap`}>
                     <HealthBadge health={item.health} label={item.healthLabel} />
                   </td>
-                  <td className={`${cellClass} tabular-nums`}>
+                  <td className={`${cellClass} whitespace-nowrap tabular-nums`}>
                     {item.lastUpdateOn
                       ? formatDate(item.lastUpdateOn, language, { weekday: false })
                       : text('noReport')}
