@@ -1,6 +1,14 @@
 import { formatYenAuto, parseIsoDate, yenToJson } from '@totonoe/domain';
 import PptxGenJS from 'pptxgenjs';
 import { type ProgressReport, stageText } from './progress-report.ts';
+import {
+  followUpText,
+  nextDueText,
+  platinumNoteText,
+  platinumStageText,
+  platinumThemesHeader,
+  policyCountsText,
+} from './progress-texts.ts';
 import { layoutScheduleChart } from './schedule-chart.ts';
 
 /*
@@ -416,8 +424,19 @@ function tableSlide(
     autoPageCharWeight: -0.5,
     newSlideStartY: 1.0,
   });
-  if (options.note)
-    text(slide, options.note, { x: 0.35, y: 6.6, w: SLIDE_W - 0.7, h: 0.4, fontSize: 9, color: MUTED });
+  if (options.note) {
+    // A line of 9 pt text is about 0.2 in; the note grows upwards from above the footer.
+    const height = 0.2 * options.note.split('\n').length + 0.15;
+    text(slide, options.note, {
+      x: 0.35,
+      y: 7.05 - height,
+      w: SLIDE_W - 0.7,
+      h: height,
+      fontSize: 9,
+      color: MUTED,
+      valign: 'bottom',
+    });
+  }
 }
 
 const NOT_YET = '集計準備中（この流れの記録が登録されると表示されます）';
@@ -446,11 +465,17 @@ function streamSlides(pptx: PptxGenJS, report: ProgressReport, firstPage: number
       ]),
     ],
     {
-      note: `分析対象：${report.clusterColumns
-        .flatMap((column) => column.clusters.filter((cluster) => cluster.isTarget))
-        .sort((a, b) => a.number - b.number)
-        .map((cluster) => `${cluster.number} ${cluster.name}（${stageText(cluster.stage)}）`)
-        .join('、')}`,
+      note: [
+        `分析対象：${report.clusterColumns
+          .flatMap((column) => column.clusters.filter((cluster) => cluster.isTarget))
+          .sort((a, b) => a.number - b.number)
+          .map((cluster) => `${cluster.number} ${cluster.name}（${stageText(cluster.stage)}）`)
+          .join('、')}`,
+        nextDueText(report),
+        `効果額（分析に記載）：見込み ${formatYenAuto(BigInt(analyses.effects.planned))}・実績 ${formatYenAuto(BigInt(analyses.effects.actual))}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
     },
   );
   tableSlide(
@@ -467,7 +492,7 @@ function streamSlides(pptx: PptxGenJS, report: ProgressReport, firstPage: number
         cell(meeting.reports.map((item) => item.title).join('、') || '—'),
       ]),
     ],
-    { colW: [2.8, 1.4, 1.4, 7.03] },
+    { colW: [2.8, 1.4, 1.4, 7.03], note: followUpText(report) },
   );
   const policies = dashboard.policies;
   tableSlide(
@@ -475,14 +500,24 @@ function streamSlides(pptx: PptxGenJS, report: ProgressReport, firstPage: number
     report,
     page++,
     '局区X方針の策定状況',
-    [
-      [header('状態'), header('件数')],
-      ...policies.byStatus.map((status) => [
-        cell(status.label.ja),
-        cell(policies.isAvailable ? status.count : '—'),
-      ]),
-    ],
-    { colW: [6, 6.63], note: policies.isAvailable ? `全${policies.total}件` : NOT_YET },
+    policies.byBureau.length
+      ? [
+          [header('局・区・室'), header('件名'), header('版'), header('状態')],
+          ...policies.byBureau.map((policy) => [
+            cell(policy.orgUnit.name),
+            cell(policy.title),
+            cell(`第${policy.versionNumber}版`),
+            cell(policy.statusLabel.ja, policy.status === 'published' ? { bold: true } : {}),
+          ]),
+        ]
+      : [
+          [header('状態'), header('件数')],
+          ...policies.byStatus.map((status) => [cell(status.label.ja), cell(0)]),
+        ],
+    {
+      colW: policies.byBureau.length ? [2.6, 6.43, 1.2, 2.4] : [6, 6.63],
+      note: policyCountsText(report),
+    },
   );
   const initiatives = dashboard.initiatives;
   tableSlide(
@@ -550,15 +585,15 @@ function streamSlides(pptx: PptxGenJS, report: ProgressReport, firstPage: number
     [
       [header('ステップ'), header('時期')],
       ...report.platinumSteps.map((step) => [cell(step.label), cell(step.spanLabel)]),
-      [header('段階'), header('件数')],
+      [header('段階（到達したアイデアの数）'), header(platinumThemesHeader(report))],
       ...platinum.funnel.map((stage) => [
         cell(stage.label.ja),
-        cell(platinum.isAvailable ? stage.count : '—'),
+        cell(platinum.isAvailable ? platinumStageText(report, stage.key) : '—'),
       ]),
     ],
     {
-      colW: [7, 5.63],
-      note: platinum.isAvailable ? (platinum.campaignTitle ?? undefined) : `件数は${NOT_YET}`,
+      colW: [5, 7.63],
+      note: platinum.isAvailable ? platinumNoteText(report) : `件数は${NOT_YET}`,
     },
   );
   const needs = dashboard.needs;

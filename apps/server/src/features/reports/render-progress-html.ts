@@ -1,5 +1,13 @@
 import { formatYenAuto, parseIsoDate } from '@totonoe/domain';
 import { type ProgressReport, stageText } from './progress-report.ts';
+import {
+  followUpText,
+  nextDueText,
+  platinumNoteText,
+  platinumStageText,
+  platinumThemesHeader,
+  policyCountsText,
+} from './progress-texts.ts';
 import { layoutScheduleChart } from './schedule-chart.ts';
 
 /*
@@ -161,6 +169,14 @@ function scheduleSection(report: ProgressReport): string {
 
 const NOT_YET = '集計準備中（この流れの記録が登録されると表示されます）';
 
+/** Muted paragraphs, one per non-empty line. */
+function paragraphs(lines: (string | null)[]): string {
+  return lines
+    .filter((line): line is string => Boolean(line))
+    .map((line) => `<p class="muted">${escapeHtml(line)}</p>`)
+    .join('');
+}
+
 function row(cells: (string | number)[], isHeader = false): string {
   const tag = isHeader ? 'th' : 'td';
   return `<tr>${cells.map((value) => `<${tag}${isHeader ? ' scope="col"' : ''}>${escapeHtml(value)}</${tag}>`).join('')}</tr>`;
@@ -177,16 +193,21 @@ ${row(['グループ', 'クラスター数', '分析対象', ...a.byStage.map((s
 ${a.byGroup.map((group) => row([`${group.label.ja}（${group.subtitle ?? ''}）`, group.clusterCount, group.targetCount, ...group.byStage.map((stage) => stage.count)])).join('')}
 </table><h3>分析対象</h3><table>${row(['番号', 'クラスター', '段階'], true)}${targets
     .map((cluster) => row([cluster.number, cluster.name, stageText(cluster.stage)]))
-    .join('')}</table></section>`;
+    .join('')}</table>${paragraphs([
+    nextDueText(report),
+    `効果額（分析に記載）：見込み ${formatYenAuto(BigInt(a.effects.planned))}・実績 ${formatYenAuto(BigInt(a.effects.actual))}`,
+  ])}</section>`;
   const m = dashboard.meetings;
   const meetings = `<section><h2>X会議の開催状況（開催済み ${m.held}回・予定 ${m.planned}回）</h2><table>
 ${row(['会議', '予定', '開催日', '報告・審議した内容'], true)}
 ${m.items.map((item) => row([`${item.title} ${item.plannedLabel.ja}`, item.plannedLabel.ja, item.isHeld ? item.spanLabel.ja : '開催予定', item.reports.map((r) => r.title).join('、') || '—'])).join('')}
-</table></section>`;
+</table>${paragraphs([followUpText(report)])}</section>`;
   const p = dashboard.policies;
-  const policies = `<section><h2>局区X方針の策定状況</h2><table>${row(['状態', '件数'], true)}${p.byStatus
-    .map((status) => row([status.label.ja, p.isAvailable ? status.count : '—']))
-    .join('')}</table><p class="muted">${p.isAvailable ? `全${p.total}件` : NOT_YET}</p></section>`;
+  const policies = `<section><h2>局区X方針の策定状況</h2><table>${row(['局・区・室', '件名', '版', '状態'], true)}${p.byBureau
+    .map((policy) =>
+      row([policy.orgUnit.name, policy.title, `第${policy.versionNumber}版`, policy.statusLabel.ja]),
+    )
+    .join('')}</table>${paragraphs([policyCountsText(report)])}</section>`;
   const i = dashboard.initiatives;
   const initiatives = `<section><h2>各局区の自主的な取組の状況</h2><table>${row(['進捗', '件数'], true)}${i.byStatus
     .map((status) => row([status.label.ja, i.isAvailable ? status.count : '—']))
@@ -204,9 +225,11 @@ ${row(['合計', e.isAvailable ? formatYenAuto(e.total) : '—'])}${row(['目標
   const pl = dashboard.platinum;
   const platinum = `<section><h2>プラチナ市役所プロジェクトの状況</h2><table>${row(['ステップ', '時期'], true)}${report.platinumSteps
     .map((step) => row([step.label, step.spanLabel]))
-    .join('')}${row(['段階', '件数'], true)}${pl.funnel
-    .map((stage) => row([stage.label.ja, pl.isAvailable ? stage.count : '—']))
-    .join('')}</table>${pl.isAvailable ? '' : `<p class="muted">件数は${NOT_YET}</p>`}</section>`;
+    .join('')}${row(['段階（到達したアイデアの数）', platinumThemesHeader(report)], true)}${pl.funnel
+    .map((stage) => row([stage.label.ja, pl.isAvailable ? platinumStageText(report, stage.key) : '—']))
+    .join(
+      '',
+    )}</table>${pl.isAvailable ? paragraphs(platinumNoteText(report).split('\n')) : `<p class="muted">件数は${NOT_YET}</p>`}</section>`;
   const n = dashboard.needs;
   const needs = `<section><h2>受け手・担い手のニーズ・課題</h2><table>${row(['区分', '件数'], true)}${n.bySide
     .map((side) => row([side.label.ja, n.isAvailable ? side.count : '—']))

@@ -14,5 +14,8 @@ export const reportPolicy = {
   canPrintAnalysis: (user: CurrentUser | null, analysis: { isPublished: boolean; isOwnUnit: boolean }) =>
     user !== null &&
     (analysis.isPublished || analysis.isOwnUnit || hasAnyRole(user, ['reform_office', 'executive'])),
+  /** The working copy (drafts not yet reported) prints for the owning units, the office and the executives. */
+  canPrintAnalysisDraft: (user: CurrentUser | null, analysis: { isOwnUnit: boolean }) =>
+    user !== null && (analysis.isOwnUnit || hasAnyRole(user, ['reform_office', 'executive'])),
   canPrintAgenda: (user: CurrentUser | null) => user !== null,
 };

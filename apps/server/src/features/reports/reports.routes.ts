@@ -222,7 +222,11 @@ export function registerReportRoutes(app: App): void {
     ];
     const isOwnUnit = units.some((unit) => actsFor(user, tree, unit));
     authorize(reportPolicy.canPrintAnalysis(user, { isPublished: analysis.isPublished, isOwnUnit }));
-    const html = renderAnalysisHtml(analysis, await analysisReportSections(db, analysis.id));
+    const includeWorkingCopy = reportPolicy.canPrintAnalysisDraft(user, { isOwnUnit });
+    const html = renderAnalysisHtml(
+      analysis,
+      await analysisReportSections(db, analysis.id, { includeWorkingCopy }),
+    );
     const content = await printPdf(html, {
       isLandscape: false,
       footer: `経営分析 ${analysis.number} ${analysis.name}`,

@@ -1,3 +1,4 @@
+import { APPROVAL_STATUS_LABELS } from '@totonoe/domain';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +173,65 @@ describe('CSV lists', () => {
   });
 });
 
+describe('the lists the streams fill', () => {
+  const csvRows = async (resource: string) =>
+    (await download(`/api/v1/reports/lists/${resource}?fy=2024`)).bytes
+      .subarray(3)
+      .toString('utf8')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1);
+
+  it('lists the decisions, the policies by state and the Platinum issues, and a new one of each', async () => {
+    const sql = async (query: string, params: unknown[] = []) =>
+      (await t.database.pool.query(query, params)).rows;
+    const decisions = await sql(
+      'select d.body from meeting_decisions d join meetings m on m.id = d.meeting_id where m.fiscal_year = 2024',
+    );
+    expect(decisions.length).toBeGreaterThan(0);
+    const decisionRows = await csvRows('decisions');
+    expect(decisionRows).toHaveLength(decisions.length);
+    const item = (
+      await sql(
+        `select a.id, a.meeting_id from agenda_items a join meetings m on m.id = a.meeting_id
+         where m.fiscal_year = 2024 and m.sequence = 2 order by a.position limit 1`,
+      )
+    )[0];
+    await sql(
+      "insert into meeting_decisions (meeting_id, agenda_item_id, body) values ($1, $2, '文化施設の料金体系を見直す。')",
+      [item.meeting_id, item.id],
+    );
+    const after = await csvRows('decisions');
+    expect(after).toHaveLength(decisions.length + 1);
+    expect(after.find((row) => row.includes('文化施設の料金体系を見直す。'))).toMatch(
+      /^第2回X会議,2024-08-21,/,
+    );
+
+    const policies = await sql(
+      `select o.name, v.status from bureau_policies p join org_units o on o.id = p.org_unit_id
+       join bureau_policy_versions v on v.policy_id = p.id and v.version_number = p.latest_version_number
+       where p.fiscal_year = 2024`,
+    );
+    const policyRows = await csvRows('policies');
+    expect(policyRows).toHaveLength(policies.length);
+    const published = policyRows.find((row) => row.startsWith('子ども家庭局,'))!;
+    expect(published).toContain(`,${APPROVAL_STATUS_LABELS.published.ja},`);
+
+    const issues = await sql(
+      `select s.number from platinum_issues s join platinum_campaigns c on c.id = s.campaign_id where c.fiscal_year = 2024`,
+    );
+    const issueRows = await csvRows('platinum-issues');
+    expect(issueRows).toHaveLength(issues.length);
+    const drafts = await sql("select body from platinum_responses where status <> 'published'");
+    const text = issueRows.join('\n');
+    for (const row of drafts) expect(text).not.toContain(row.body);
+    const authors = await sql(
+      'select distinct u.display_name from platinum_ideas i join users u on u.id = i.author_id',
+    );
+    for (const row of authors) expect(text).not.toContain(row.display_name);
+  });
+});
+
 describe('export jobs', () => {
   async function waitForJob(id: string, who = cookie) {
     for (let attempt = 0; attempt < 300; attempt += 1) {
@@ -260,6 +320,19 @@ describe('single records as PDF', () => {
     const agenda = await download(`/api/v1/reports/meetings/${meetingId}/agenda.pdf`);
     expect(agenda.response.status).toBe(200);
     expect(squeeze(pdfText(agenda.bytes))).toContain('第3回X会議次第');
+    const firstId = (
+      await t.database.pool.query('select id from meetings where fiscal_year = 2024 and sequence = 1')
+    ).rows[0].id;
+    const items = (
+      await t.database.pool.query('select title from agenda_items where meeting_id = $1 order by position', [
+        firstId,
+      ])
+    ).rows;
+    expect(items.length).toBeGreaterThan(0);
+    const firstAgenda = squeeze(
+      pdfText((await download(`/api/v1/reports/meetings/${firstId}/agenda.pdf`)).bytes),
+    );
+    for (const item of items) expect(firstAgenda).toContain(squeeze(item.title));
     const analysisId = (
       await t.database.pool.query(
         `select a.id from analyses a join cluster_revisions r on r.cluster_id = a.cluster_id where a.fiscal_year = 2024 and r.number = 22`,
@@ -267,7 +340,31 @@ describe('single records as PDF', () => {
     ).rows[0].id;
     const report = await download(`/api/v1/reports/analyses/${analysisId}/report.pdf`);
     expect(report.response.status).toBe(200);
-    expect(squeeze(pdfText(report.bytes))).toContain('保育所・幼稚園');
+    const text = squeeze(pdfText(report.bytes));
+    expect(text).toContain('保育所・幼稚園');
+    // 子ども家庭局 owns the analysis: its staff print the working copy, 結論 first.
+    const working = (
+      await t.database.pool.query(
+        "select content->'conclusion'->>'text' as text from analysis_reports where analysis_id = $1",
+        [analysisId],
+      )
+    ).rows[0].text as string;
+    expect(text).toContain('結論');
+    expect(text).toContain(squeeze(working).slice(0, 20));
+    expect(text).toContain('作業中の報告書');
+    // Someone outside the bureau gets the version reported at the X meeting, never an unreported draft.
+    await t.database.pool.query(
+      `update analysis_reports set content = jsonb_set(content, '{conclusion,text}', '"未報告の下書きです。"') where analysis_id = $1`,
+      [analysisId],
+    );
+    const outsider = await t.signIn('staff2');
+    const outside = squeeze(
+      pdfText((await download(`/api/v1/reports/analyses/${analysisId}/report.pdf`, outsider)).bytes),
+    );
+    expect(outside).not.toContain('未報告の下書きです。');
+    expect(outside).toContain('報告済み');
+    const own = squeeze(pdfText((await download(`/api/v1/reports/analyses/${analysisId}/report.pdf`)).bytes));
+    expect(own).toContain('未報告の下書きです。');
   });
 
   it('keeps an unpublished analysis of another bureau from people outside it', async () => {

@@ -1,26 +1,49 @@
-import { fiscalYearLabel } from '@totonoe/domain';
+import {
+  APPROVAL_STATUS_LABELS,
+  fiscalYearLabel,
+  isoDateOf,
+  issueStatusLabel,
+  platinumThemeLabel,
+} from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
-import { loadOrgUnitTree } from '../bureau-policies/index.ts';
+import { listPolicyStatesOfYear, loadOrgUnitTree } from '../bureau-policies/index.ts';
 import { listEffectItems } from '../effects/index.ts';
 import { defaultAsOf, listInitiativeItems } from '../initiatives/index.ts';
+import { listDecisionsOfYear } from '../meetings/index.ts';
 import { listNeedItems } from '../needs/index.ts';
+import { listIssuesOfYear } from '../platinum/index.ts';
 
 /*
  * Row lists of the streams for the workbook's sheets and the CSV downloads. Each adapter reads only
- * what its stream exports on purpose (its index.ts) and returns no rows while the stream has no
- * such export, so the sheet is still there, with its headers, and fills in when the stream lands.
+ * what its stream exports on purpose (its index.ts); a stream with no records that year gives a
+ * sheet with its headers only.
  */
 
 export type Row = Record<string, string | number | bigint | boolean | null>;
 
-/** 決定事項 of the year's X meetings (features/meetings). None until the meetings feature exports them. */
-export async function decisionRows(_db: Executor, _fiscalYear: number): Promise<Row[]> {
-  return [];
+/** The day of a moment in Japan (ISO), or null. */
+const dayOf = (moment: Date | null) => (moment ? isoDateOf(moment) : null);
+
+/** 決定事項 of the year's X meetings, in meeting and agenda order (features/meetings). */
+export async function decisionRows(db: Executor, fiscalYear: number): Promise<Row[]> {
+  return (await listDecisionsOfYear(db, fiscalYear)).map((decision) => ({
+    meeting: decision.meetingTitle,
+    heldOn: decision.heldOn,
+    agendaItem: decision.agendaItemTitle,
+    body: decision.body,
+  }));
 }
 
-/** 局区X方針 of the year with their approval state (features/bureau-policies). None until exported. */
-export async function policyRows(_db: Executor, _fiscalYear: number): Promise<Row[]> {
-  return [];
+/** 局区X方針 of the year with the approval state of their latest version (features/bureau-policies). */
+export async function policyRows(db: Executor, fiscalYear: number): Promise<Row[]> {
+  return (await listPolicyStatesOfYear(db, { fiscalYear })).map((policy) => ({
+    orgUnit: policy.orgUnitName,
+    title: policy.title,
+    version: policy.versionNumber,
+    status: APPROVAL_STATUS_LABELS[policy.status].ja,
+    approvedOn: dayOf(policy.approvedAt),
+    publishedOn: dayOf(policy.publishedAt),
+  }));
 }
 
 /** 取組 of the year with status and health (features/initiatives: listInitiativeItems). */
@@ -54,9 +77,20 @@ export async function effectRows(db: Executor, fiscalYear: number): Promise<Row[
   }));
 }
 
-/** Platinum issues of the year's campaign, never an idea's author (features/platinum). None until exported. */
-export async function platinumIssueRows(_db: Executor, _fiscalYear: number): Promise<Row[]> {
-  return [];
+/**
+ * Platinum issues of the year's campaigns with the bureau they went to and the response once
+ * published; never an idea's author (features/platinum: listIssuesOfYear).
+ */
+export async function platinumIssueRows(db: Executor, fiscalYear: number): Promise<Row[]> {
+  return (await listIssuesOfYear(db, fiscalYear)).map((issue) => ({
+    number: issue.number,
+    title: issue.title,
+    theme: platinumThemeLabel(issue.theme),
+    status: issueStatusLabel(issue.status),
+    orgUnit: issue.assignedOrgUnitName,
+    dueOn: issue.dueOn,
+    response: issue.response?.body ?? null,
+  }));
 }
 
 /** Most needs one export lists (the needs feature pages its lists). */
