@@ -3,8 +3,8 @@ import { useUnreadNotificationCount } from '../api/notifications';
 import { useNotificationText } from '../messages';
 
 /**
- * The header's link to お知らせ with the unread count. Its accessible name begins with the visible
- * text and says the count in words (「お知らせ（未読3件）」); the number badge is for the eye only.
+ * The header's link to お知らせ with the unread count in words, the count in bold: what is seen is
+ * what is read out (「お知らせ（未読3件）」), so the name never differs from the visible text.
  */
 export function NotificationsLink() {
   const text = useNotificationText();
@@ -15,19 +15,17 @@ export function NotificationsLink() {
   return (
     <Link
       to="/notifications"
-      className={`link inline-flex items-center gap-2 text-std-16N-170 ${isCurrent ? 'font-bold' : ''}`}
+      className={`link text-std-16N-170 ${isCurrent ? 'font-bold' : ''}`}
       aria-current={isCurrent ? 'page' : undefined}
     >
-      <span>{text('headerLink')}</span>
+      {text('headerLink')}
       {count > 0 ? (
         <>
-          <span
-            aria-hidden="true"
-            className="inline-flex min-w-6 items-center justify-center rounded-full bg-blue-900 px-2 text-dns-14B-130 text-white no-underline"
-          >
-            {count > 99 ? '99+' : count}
-          </span>
-          <span className="sr-only">{text('headerUnread', { count })}</span>
+          {text('headerOpen')}
+          <strong className="font-bold text-blue-1000">
+            {text('headerBadge', { count: count > 99 ? '99+' : count })}
+          </strong>
+          {text('headerClose')}
         </>
       ) : null}
     </Link>

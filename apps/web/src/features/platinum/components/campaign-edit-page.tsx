@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary, type FieldError } from '@/components/ui/error-summary';
@@ -32,6 +32,12 @@ export function CampaignEditPage({ campaignId }: { campaignId: string }) {
   const text = usePlatinumText();
   const campaign = useCampaign(campaignId);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const savedRef = useRef<HTMLDivElement>(null);
+  const isSaved = savedVersion !== null && savedVersion === campaign.data?.version;
+  // After a save the form starts again from the top; focus moves to the message so it is seen and heard.
+  useEffect(() => {
+    if (isSaved) savedRef.current?.focus();
+  }, [isSaved]);
   useDocumentTitle(campaign.data ? `${text('editCampaign')}：${campaign.data.title}` : text('editCampaign'));
   if (campaign.isPending) return <Loading />;
   if (campaign.isError) return <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />;
@@ -40,10 +46,12 @@ export function CampaignEditPage({ campaignId }: { campaignId: string }) {
     <div className="flex max-w-4xl flex-col gap-6">
       <PageHeading lead={text('editCampaignLead')}>{text('editCampaign')}</PageHeading>
       <CampaignNav campaign={data} />
-      {savedVersion === data.version ? (
-        <Alert tone="success" announce="polite">
-          {text('saved')}
-        </Alert>
+      {isSaved ? (
+        <div ref={savedRef} tabIndex={-1}>
+          <Alert tone="success" announce="polite">
+            {text('saved')}
+          </Alert>
+        </div>
       ) : null}
       {data.viewer.canManage ? (
         <>
@@ -74,10 +82,14 @@ function SubmissionStatus({ campaign, onSaved }: { campaign: Campaign; onSaved: 
   const save = (action: 'open' | 'close') => {
     const span = submissionAfter(submission.span, action, today);
     if (!span || update.isPending) return;
-    update.mutate(
-      { version: campaign.version, changes: { phases: phasesWith(campaign, 'submission', span) } },
-      { onSuccess: (saved) => onSaved(saved.version) },
-    );
+    // mutateAsync: the save re-keys the form, and a mutate() callback would not run once it unmounted.
+    update
+      .mutateAsync({
+        version: campaign.version,
+        changes: { phases: phasesWith(campaign, 'submission', span) },
+      })
+      .then((saved) => onSaved(saved.version))
+      .catch(() => undefined);
   };
   const closed = submissionAfter(submission.span, 'close', today);
   return (
@@ -253,8 +265,8 @@ function CampaignEditForm({ campaign, onSaved }: { campaign: Campaign; onSaved: 
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    update.mutate(
-      {
+    update
+      .mutateAsync({
         version: campaign.version,
         // Themes keep the order of the programme (ワークスタイル, オフィス, ルール).
         changes: {
@@ -263,12 +275,9 @@ function CampaignEditForm({ campaign, onSaved }: { campaign: Campaign; onSaved: 
           themes: THEMES.filter((theme) => themes.includes(theme)),
           phases: result.phases,
         },
-      },
-      {
-        onSuccess: (saved) => onSaved(saved.version),
-        onError: () => requestAnimationFrame(() => summaryRef.current?.focus()),
-      },
-    );
+      })
+      .then((saved) => onSaved(saved.version))
+      .catch(() => requestAnimationFrame(() => summaryRef.current?.focus()));
   }
 
   const errorOf = (fieldId: string) => errors.find((error) => error.fieldId === fieldId)?.message;
