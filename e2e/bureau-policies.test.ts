@@ -147,4 +147,43 @@ describe('bureau X policy journey', () => {
     await expectAccessible(page);
     await page.close();
   });
+
+  it('the public reads the published needs from the portal; the office sees overdue reports; the ledger shows the analyses’ effects', async () => {
+    const visitor = await newPage(browser);
+    await visitor.goto(`${baseUrl()}/public`);
+    await visitor
+      .getByRole('navigation', { name: /公開情報/ })
+      .getByRole('link', { name: 'ニーズ・課題' })
+      .click();
+    await visitor.waitForURL(/\/public\/needs/);
+    await visitor.getByRole('heading', { level: 1, name: '公表されたニーズ・課題' }).waitFor();
+    const needs = await visitor.getByRole('main').innerText();
+    expect(needs).toContain('保育所の空き状況を、窓口に行かなくてもネットで確認できるようにしてほしい。');
+    // A contact in the text is masked; nothing unpublished is there.
+    expect(needs).toContain('〔メールアドレス〕');
+    expect(needs).not.toMatch(/@[a-z0-9-]+\./i);
+    await expectAccessible(visitor);
+    await visitor.getByLabel('受け手・担い手').selectOption({ label: '担い手' });
+    await visitor.getByText(/公表されたニーズ・課題（0件）/).waitFor();
+    await visitor.close();
+
+    const office = await newPage(browser);
+    await signIn(office, 'reform');
+    await office.goto(`${baseUrl()}/initiatives?fy=2024`);
+    const overdueCount = (await initiativeCounts(office)).get('報告滞留')!;
+    expect(overdueCount).toBeGreaterThan(0);
+    await office.getByRole('checkbox', { name: /報告が滞っているもの/ }).check();
+    const list = office.getByRole('table', { name: new RegExp(`取組（${overdueCount}件）`) });
+    await list.waitFor();
+    expect(await list.getByText('滞留').count()).toBe(overdueCount);
+    await expectAccessible(office);
+
+    await office.goto(`${baseUrl()}/effects`);
+    const analyses = office.getByRole('table', { name: /経営分析の効果額/ });
+    await analyses.waitFor();
+    expect(await analyses.innerText()).toContain('含まない（台帳で計上済み）');
+    expect(await office.getByRole('main').innerText()).toMatch(/うち台帳に計上 .+・経営分析の効果額 .+/);
+    await expectAccessible(office);
+    await office.close();
+  });
 });
