@@ -182,6 +182,47 @@ export const analysisAccess: AccessEntry[] = [
     },
   },
   {
+    method: 'GET',
+    path: '/api/v1/analyses/:id/drafts',
+    allow: (actor, scope) => actorHas(actor, 'reform_office') || isOwningDepartment(actor, scope),
+    scopes: [OWN, OTHER],
+    request: async (fixtures, _actor, scope) => ({
+      path: `/api/v1/analyses/${await workingTarget(fixtures, scope)}/drafts`,
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/analyses/:id/drafts/:section',
+    allow: isOwningDepartment,
+    scopes: [OWN, OTHER],
+    request: async (fixtures, _actor, scope) => {
+      const analysis = await freshAnalysis(fixtures, scope);
+      return {
+        path: `/api/v1/analyses/${analysis.id}/drafts/conclusion`,
+        body: {
+          content: { form: { text: '行列の確認' }, base: { text: '' } },
+          baseVersion: analysis.version,
+        },
+        headers: { 'if-match': '"0"' },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/analyses/:id/drafts/:section',
+    allow: isOwningDepartment,
+    scopes: [OWN, OTHER],
+    request: async (fixtures, _actor, scope) => {
+      const analysis = await freshAnalysis(fixtures, scope);
+      await fixtures.query(
+        `insert into analysis_report_drafts (analysis_id, section, content, base_version)
+         values ($1, 'conclusion', '{"form":{"text":"x"},"base":{"text":""}}', $2)`,
+        [analysis.id, analysis.version],
+      );
+      return { path: `/api/v1/analyses/${analysis.id}/drafts/conclusion`, headers: { 'if-match': '"1"' } };
+    },
+  },
+  {
     method: 'POST',
     path: '/api/v1/analyses/:id/review',
     allow: isOwningDepartment,

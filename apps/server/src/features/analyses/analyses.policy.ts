@@ -22,6 +22,7 @@ type Published = { isPublished: boolean };
  * - every signed-in person reads the plan, stages and reported versions of every analysis;
  * - the working copy, submissions under review, comments and attachments are read by the reform
  *   office, executives and the owning department and bureau head;
+ * - drafts of sections being typed are read by the owning department and the reform office only;
  * - the owning department writes the report and submits it; the owning bureau head approves or
  *   returns; the reform office keeps the plan, accepts or returns, records stage moves, publishes.
  */
@@ -34,6 +35,9 @@ export const analysisPolicy = {
     hasRole(user, 'reform_office') || hasRole(user, 'executive'),
   canPlan: (user: CurrentUser | null) => hasRole(user, 'reform_office'),
   canEditReport: (access: AnalysisAccess) => access.isOwningDepartment,
+  /** Drafts (text not yet saved to the working copy) are the department's and the reform office's only. */
+  canReadDraft: (access: AnalysisAccess) => access.isReformOffice || access.isOwningDepartment,
+  canWriteDraft: (access: AnalysisAccess) => access.isOwningDepartment,
   canReview: (access: AnalysisAccess, action: AnalysisReviewAction, status: AnalysisReviewStatus) => {
     switch (action) {
       case 'submit':

@@ -16,6 +16,7 @@ import {
   clusterRevisions,
   fiscalYears,
   meetings,
+  needs,
   orgUnits,
   systemSettings,
   userRoles,
@@ -547,4 +548,12 @@ export async function insertRolledOverAnalysis(db: Executor, from: AnalysisRow, 
     .onConflictDoNothing()
     .returning();
   return rows[0] ?? null;
+}
+
+/** Of the ids given, those that are ニーズ・課題 records (a report may cite only needs that exist). */
+export async function existingNeedIds(db: Executor, ids: string[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Set();
+  const rows = await db.select({ id: needs.id }).from(needs).where(inArray(needs.id, wanted));
+  return new Set(rows.map((row) => row.id));
 }

@@ -17,6 +17,7 @@ import {
 } from './analyses.queries.ts';
 import { registerAnalysisAttachmentRoutes } from './analysis-attachments.routes.ts';
 import { loadAnalysisContext } from './analysis-context.ts';
+import { registerAnalysisDraftRoutes } from './analysis-drafts.routes.ts';
 import { registerAnalysisFigureRoutes } from './analysis-figures.routes.ts';
 import { accessFor, coveredOrgUnits } from './analysis-ownership.ts';
 import { registerAnalysisReportRoutes } from './analysis-report.routes.ts';
@@ -215,6 +216,7 @@ export function registerAnalysisRoutes(app: App): void {
   });
 
   registerAnalysisReportRoutes(app);
+  registerAnalysisDraftRoutes(app);
   registerAnalysisStageRoutes(app);
   registerAnalysisFigureRoutes(app);
   registerAnalysisAttachmentRoutes(app);
