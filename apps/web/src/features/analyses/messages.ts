@@ -206,6 +206,34 @@ const ja = {
   saving: '保存しています…',
   saved: '保存しました（{time}）。',
   unsaved: '未保存の変更があります。',
+  citeNeedsHeading: '引用するニーズ・課題',
+  citeNeedsHint:
+    'この経営分析・事業クラスターに結び付いた受け手・担い手のニーズ・課題です。報告書で引用するものを選んでください。',
+  linkedNeedsHeading: '結び付いたニーズ・課題',
+  linkedNeedsHint:
+    'この経営分析・事業クラスターに結び付いた受け手・担い手のニーズ・課題です。「引用」は報告書が引用しているものです。',
+  needCited: '引用',
+  noLinkedNeeds:
+    'この経営分析に結び付いたニーズ・課題はありません。ニーズ・課題の画面で、この経営分析か事業クラスターに結び付けると、ここに表示されます。',
+  needsLink: 'ニーズ・課題の一覧へ',
+  openNeed: 'このニーズ・課題を開く',
+  citedElsewhere:
+    'ほかに、ここに表示できないニーズ・課題を{count}件引用しています（閲覧権限がないか、結び付きが外れたもの）。',
+  draftSaving: '下書きを保存しています…',
+  draftSaved: '下書きを保存しました（{time}）',
+  draftSavedNote:
+    '下書きは担当部署と市政変革室だけが見られます。報告書に反映するには「保存する」を押してください。',
+  draftFailed: '下書きを保存できませんでした。入力はこの端末に残っています。',
+  draftRetry: '下書きをもう一度保存する',
+  draftTakenTitle: 'この節の下書きを他の人が更新しました',
+  draftTakenHelp:
+    '同じ節を他の人も編集しています。自動保存を止めました。自分の入力で下書きを上書きするか、報告書の保存時に内容を見比べてください。',
+  draftOverwrite: '自分の入力で下書きを上書きする',
+  serverDraftRestored:
+    '{name}さんが{time}に保存した下書きを表示しています（まだ報告書には反映されていません）。',
+  draftByOthers:
+    '担当部署が編集中の下書きがあります（{name}、{time}）。保存されるまで報告書には反映されません。',
+  discardServerDraft: '下書きを破棄する',
   draftRestored: 'この端末に保存されていなかった入力を復元しました。',
   discardDraft: '復元した入力を破棄する',
   conflictTitle: '他の人が先に保存しました',
@@ -245,7 +273,7 @@ const ja = {
   rowLabel: '{index}行目',
   effectsInTab: '効果額の数値は「効果額」タブで入力します。ここには考え方や前提を書きます。',
   benchmarksInTab: '比較の数値は「比較分析」タブで入力します。ここには分析の結果を書きます。',
-  needsHint: 'ニーズ・課題の記録との紐付けは、その機能ができてから行えます。',
+  needsHint: '受け手・担い手のニーズ・課題から読み取れる課題を書きます。引用する記録は下で選べます。',
 
   effectsHeading: '効果額',
   effectsLead:
@@ -548,6 +576,33 @@ const en: Record<Key, string> = {
   saving: 'Saving…',
   saved: 'Saved ({time}).',
   unsaved: 'There are unsaved changes.',
+  citeNeedsHeading: 'Needs to cite',
+  citeNeedsHint:
+    'Needs of recipients and bearers linked to this analysis or its cluster. Choose those the report cites.',
+  linkedNeedsHeading: 'Linked needs',
+  linkedNeedsHint:
+    'Needs of recipients and bearers linked to this analysis or its cluster; “Cited” marks those the report cites.',
+  needCited: 'Cited',
+  noLinkedNeeds:
+    'No needs are linked to this analysis. Link one to this analysis or its cluster on the needs screen and it shows here.',
+  needsLink: 'Go to needs',
+  openNeed: 'Open this need',
+  citedElsewhere:
+    'The report also cites {count} need(s) not shown here (not yours to read, or no longer linked).',
+  draftSaving: 'Saving the draft…',
+  draftSaved: 'Draft saved ({time})',
+  draftSavedNote:
+    'Drafts are seen only by the lead department and the reform office. Press “Save” to put it in the report.',
+  draftFailed: 'Could not save the draft. Your input is kept on this device.',
+  draftRetry: 'Save the draft again',
+  draftTakenTitle: 'Someone else updated the draft of this section',
+  draftTakenHelp:
+    'Someone else is editing this section too, so autosave has stopped. Save your input over their draft, or compare when you save the report.',
+  draftOverwrite: 'Save my input as the draft',
+  serverDraftRestored: 'Showing the draft {name} saved at {time} (not yet in the report).',
+  draftByOthers:
+    'The lead department has a draft in progress ({name}, {time}); it is not in the report until saved.',
+  discardServerDraft: 'Discard the draft',
   draftRestored: 'Input not yet saved on this device was restored.',
   discardDraft: 'Discard the restored input',
   conflictTitle: 'Someone saved first',
@@ -588,7 +643,7 @@ const en: Record<Key, string> = {
   rowLabel: 'Row {index}',
   effectsInTab: 'The figures go in the “Effects” tab; write the reasoning and assumptions here.',
   benchmarksInTab: 'The figures go in the “Comparison” tab; write what the comparison shows here.',
-  needsHint: 'Links to need records come when that feature is available.',
+  needsHint: 'What the needs of recipients and bearers show. Choose the records the report cites below.',
 
   effectsHeading: 'Effects',
   effectsLead:

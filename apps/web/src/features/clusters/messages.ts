@@ -25,6 +25,8 @@ const ja = {
   nameRequired: '名称を入力してください。',
   kindRequired: '種類を選んでください。',
   yearRequired: '適用年度を選んでください。',
+  groupRequired: 'グループを選んでください。',
+  newCluster: '新しい事業クラスター',
 
   addCluster: '事業クラスターを追加する',
   addTitle: '事業クラスターの追加',
@@ -99,6 +101,8 @@ const en: Record<Key, string> = {
   nameRequired: 'Enter a name.',
   kindRequired: 'Choose a kind.',
   yearRequired: 'Choose the fiscal year.',
+  groupRequired: 'Choose a group.',
+  newCluster: 'The new cluster',
 
   addCluster: 'Add a cluster',
   addTitle: 'Add a cluster',

@@ -94,11 +94,10 @@ export function useRegisterChange() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: sendRegisterChange,
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: clustersQueryKey }),
-        queryClient.invalidateQueries({ queryKey: ['analyses'] }),
-      ]);
+    // Not awaited: the form's own onSuccess must run before the refetched version remounts it.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: clustersQueryKey });
+      void queryClient.invalidateQueries({ queryKey: ['analyses'] });
     },
   });
 }

@@ -43,7 +43,7 @@ describe('readClusterForm', () => {
       readClusterForm({ number: '12a', name: 'x', group: '', kind: '' }, groups, 'into', text).errors,
     ).toEqual({
       'into.number': 'numberRequired',
-      'into.group': 'choose',
+      'into.group': 'groupRequired',
     });
   });
 });

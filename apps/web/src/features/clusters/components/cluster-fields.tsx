@@ -43,7 +43,7 @@ export function readClusterForm(
   const number = /^\d{1,4}$/.test(digits) ? Number(digits) : Number.NaN;
   if (!(number >= 1 && number <= 9999)) errors[`${path}.number`] = text('numberRequired');
   if (!form.name.trim()) errors[`${path}.name`] = text('nameRequired');
-  if (!form.group) errors[`${path}.group`] = text('choose');
+  if (!form.group) errors[`${path}.group`] = text('groupRequired');
   const kinds = kindsOf(groups, form.group);
   if (kinds.length > 0 && !kinds.some((kind) => kind.code === form.kind)) {
     errors[`${path}.kind`] = text('kindRequired');
@@ -99,7 +99,7 @@ export function ClusterFields({
           value={value.number}
           onChange={(event) => onChange({ ...value, number: event.target.value })}
           error={errors[`${path}.number`]}
-          fieldClassName="md:col-span-2 md:max-w-md"
+          fieldClassName="md:col-span-2 md:max-w-xl"
         />
         <TextField
           id={id('name')}
@@ -177,7 +177,7 @@ export function EffectiveYearField({
       ]}
       onChange={(event) => onChange(Number(event.target.value))}
       error={error}
-      fieldClassName="max-w-md"
+      fieldClassName="max-w-xl"
     />
   );
 }

@@ -139,7 +139,7 @@ function CreateClusterForm({
       <ClusterFields
         idPrefix={ID}
         path="cluster"
-        legend={text('addTitle')}
+        legend={text('newCluster')}
         value={form}
         onChange={setForm}
         groups={groups}
