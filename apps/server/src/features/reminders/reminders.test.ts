@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client.ts';
 import { loadConfig } from '../../env.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { ReminderJob } from './reminder-job.ts';
@@ -158,6 +159,38 @@ describe('reminders of initiative progress reports', () => {
     );
     expect(notifications[0]!.n).toBe(rows.length);
     expect(runs.reduce((total, run) => total + run.sent, 0)).toBeGreaterThanOrEqual(rows.length);
+  });
+});
+
+describe('two app processes on one PostgreSQL', () => {
+  it('deliver each reminder once when both jobs run at the same moment', async () => {
+    const id = await insertInitiative({
+      title: '二つのプロセスからの督促',
+      unit: 'kodomo',
+      createdAt: '2024-05-01T09:00:00+09:00',
+    });
+    // A second process has its own pool; the embedded database has one connection to share.
+    const url = (t.database.pool.options as { connectionString?: string }).connectionString;
+    const other =
+      t.database.kind === 'postgres' && url ? await openDatabase({ databaseUrl: url, poolSize: 4 }) : null;
+    try {
+      const now = tokyo('2025-01-02T09:00:00');
+      const first = new ReminderJob({ db: t.database.db });
+      const second = new ReminderJob({ db: (other ?? t.database).db });
+      const [a, b] = await Promise.all([first.runOnce({ now }), second.runOnce({ now })]);
+      const rows = await remindersAbout(id);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(new Set(rows.map((row) => row.login)).size).toBe(rows.length);
+      expect(rows.every((row) => row.kind === 'initiative_update.overdue')).toBe(true);
+      const notices = await query<{ n: number }>(
+        "select count(*)::int as n from notifications where kind like 'reminder.%' and link = $1",
+        [`/initiatives/${id}`],
+      );
+      expect(notices[0]!.n).toBe(rows.length);
+      expect(a.sent + b.sent).toBeGreaterThanOrEqual(rows.length);
+    } finally {
+      await other?.close();
+    }
   });
 });
 
