@@ -204,7 +204,7 @@ const ja = {
   returnReason: '差戻しの理由',
   returnedBecause: '差戻しの理由：{reason}',
   announcedBy: '{name}の対応方針',
-  publishedOn: '{date} 公表',
+  publishedOn: '{date}公表',
   boardLead: '職員の声をもとに、どの課題にどう対応したかをまとめています。',
   totals: '参加の状況',
   totalIdeas: 'アイデア',

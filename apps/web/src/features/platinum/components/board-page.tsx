@@ -5,7 +5,7 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { QueryError } from '@/components/ui/query-error';
 import { SelectField } from '@/components/ui/select-field';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { formatDateTime } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n/i18n-provider';
 import { useBoard, useCampaign, useOrgUnitOptions } from '../api/campaigns';
 import { usePlatinumText } from '../messages';
@@ -151,7 +151,7 @@ export function BoardPage({ campaignId }: { campaignId: string }) {
                           ? text('announcedBy', { name: item.response.announcedBy })
                           : text('responseTitle')}
                         {item.response.publishedAt
-                          ? `・${text('publishedOn', { date: formatDateTime(item.response.publishedAt, language) })}`
+                          ? `・${text('publishedOn', { date: formatDate(item.response.publishedAt, language, { weekday: false }) })}`
                           : ''}
                       </p>
                       <p className="whitespace-pre-wrap text-std-16N-170">{item.response.body}</p>

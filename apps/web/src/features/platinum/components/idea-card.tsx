@@ -18,8 +18,9 @@ export function IdeaCard({ idea }: { idea: IdeaSummary }) {
           </span>
           <ThemeBadge theme={idea.theme} />
           <ProgressBadge progress={idea.progress} />
-          {idea.isAnonymous ? (
-            <span className="text-dns-14N-130 text-solid-gray-700">（{text('anonymous')}）</span>
+          {/* Peers read 匿名の職員 in the byline; the author and the reform office are told it is hidden from others. */}
+          {idea.isAnonymous && idea.author ? (
+            <span className="text-dns-14N-130 text-solid-gray-700">（{text('anonymousToPeers')}）</span>
           ) : null}
         </div>
         <h3 className="text-std-18B-160 text-solid-gray-900">

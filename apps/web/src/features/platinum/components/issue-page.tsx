@@ -10,7 +10,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useErrorText, useFieldErrors } from '@/lib/errors';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n/i18n-provider';
 import { useOrgUnitOptions } from '../api/campaigns';
 import { useIdeas } from '../api/ideas';
@@ -76,15 +76,36 @@ export function IssuePage({ issueId }: { issueId: string }) {
   const isInTriage = data.status === 'open' || data.status === 'on_hold';
   return (
     <div className="flex flex-col gap-6">
-      <p>
-        <Link
-          to="/platinum/campaigns/$campaignId/board"
-          params={{ campaignId: data.campaignId }}
-          className="link"
-        >
-          {text('board')}
-        </Link>
-      </p>
+      {/* Back to where this person works on issues: the bureau's inbox, the PT's triage, or the board. */}
+      <ul className="flex flex-wrap gap-x-6 gap-y-2">
+        {data.viewer.canDecide || data.viewer.canWriteResponse ? (
+          <li>
+            <Link to="/platinum/assigned" className="link">
+              {text('assigned')}
+            </Link>
+          </li>
+        ) : null}
+        {data.viewer.canTriage && isInTriage ? (
+          <li>
+            <Link
+              to="/platinum/campaigns/$campaignId/triage"
+              params={{ campaignId: data.campaignId }}
+              className="link"
+            >
+              {text('triage')}
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link
+            to="/platinum/campaigns/$campaignId/board"
+            params={{ campaignId: data.campaignId }}
+            className="link"
+          >
+            {text('board')}
+          </Link>
+        </li>
+      </ul>
       <div className="flex flex-wrap items-center gap-2">
         <span>{text('number', { number: data.number })}</span>
         <ThemeBadge theme={data.theme} />
@@ -657,7 +678,11 @@ function ResponseSection({ issue, action }: { issue: IssueDetail; action: Action
               <span>{text('announcedBy', { name: response.announcedBy.name })}</span>
             ) : null}
             {response.publishedAt ? (
-              <span>{text('publishedOn', { date: formatDateTime(response.publishedAt, language) })}</span>
+              <span>
+                {text('publishedOn', {
+                  date: formatDate(response.publishedAt, language, { weekday: false }),
+                })}
+              </span>
             ) : null}
           </p>
           <p className="whitespace-pre-wrap text-std-16N-170">{response.body}</p>
