@@ -418,6 +418,27 @@ describe('registering and running an initiative', () => {
     expect((await write('PATCH', path, 'pt1', (moved.body as Item).version, { title: 'x' })).status).toBe(
       403,
     );
+    created = moved.body as Detail;
+  });
+
+  it('sets how often progress is reported (quarterly by default); the due date follows it', async () => {
+    type Reporting = Detail & { updateCadence: string; reportDueOn: string | null };
+    const path = `/api/v1/initiatives/${created.id}`;
+    const read = async (asOf: string) =>
+      (await t.call('GET', `${path}?asOf=${asOf}`, { cookie: await as('kodomo-staff') })).body as Reporting;
+    const before = await read('2024-11-10');
+    expect(before.updateCadence).toBe('quarterly');
+    const audits = await initiativeAuditCount();
+    const bad = await write('PATCH', path, 'kodomo-staff', before.version, { updateCadence: 'weekly' });
+    expect(bad.status).toBe(400);
+    expect(await initiativeAuditCount()).toBe(audits);
+    const monthly = await write('PATCH', path, 'kodomo-staff', before.version, { updateCadence: 'monthly' });
+    expect(monthly.status).toBe(200);
+    expect(await initiativeAuditCount()).toBe(audits + 1);
+    const after = await read('2024-11-10');
+    expect(after.updateCadence).toBe('monthly');
+    expect(before.reportDueOn).toBe('2024-12-31');
+    expect(after.reportDueOn).toBe('2024-11-30');
   });
 });
 

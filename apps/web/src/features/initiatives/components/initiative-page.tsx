@@ -17,12 +17,14 @@ import { useLanguage } from '@/lib/i18n/i18n-provider';
 import { useInitiative, useInitiativeAction, useInitiativeEffects } from '../api/initiatives';
 import { useInitiativeText } from '../messages';
 import {
+  CADENCES,
   HEALTHS,
   type Initiative,
   type InitiativeHealth,
   type InitiativeStatus,
   type Milestone,
   STATUSES,
+  type UpdateCadence,
 } from '../types';
 import { filterLabel } from './initiatives-page';
 import {
@@ -129,6 +131,20 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
           （{text('asOf', { date: formatDate(initiative.asOf, language, { weekday: false }) })}：
           {initiative.isUpdateDue ? text('due') : text('notDue')}）
         </dd>
+        <dt className="text-std-16B-170">{text('form.cadence')}</dt>
+        <dd>{text(`cadence.${initiative.updateCadence}`)}</dd>
+        <dt className="text-std-16B-170">{text('column.reportDue')}</dt>
+        <dd>
+          {initiative.reportDueOn
+            ? formatDate(initiative.reportDueOn, language, { weekday: false })
+            : text('noReportDue')}
+          {initiative.isReportOverdue ? (
+            <>
+              {' '}
+              <Badge tone="target">{text('overdue')}</Badge>
+            </>
+          ) : null}
+        </dd>
         <dt className="text-std-16B-170">{text('summary')}</dt>
         <dd className="whitespace-pre-wrap" lang="ja">
           {initiative.summary || '—'}
@@ -139,8 +155,8 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
         <StatusForm
           initiative={initiative}
           isPending={action.isPending}
-          onSave={(status, health) =>
-            run({ method: 'PATCH', path: '', body: { status, health } }, text('saved'))
+          onSave={(status, health, updateCadence) =>
+            run({ method: 'PATCH', path: '', body: { status, health, updateCadence } }, text('saved'))
           }
         />
       ) : null}
@@ -212,18 +228,19 @@ function StatusForm({
 }: {
   initiative: Initiative;
   isPending: boolean;
-  onSave: (status: InitiativeStatus, health: InitiativeHealth) => void;
+  onSave: (status: InitiativeStatus, health: InitiativeHealth, updateCadence: UpdateCadence) => void;
 }) {
   const text = useInitiativeText();
   const { language } = useLanguage();
   const [status, setStatus] = useState(initiative.status);
   const [health, setHealth] = useState(initiative.health);
+  const [cadence, setCadence] = useState(initiative.updateCadence);
   return (
     <form
       className="flex flex-wrap items-end gap-4"
       onSubmit={(event) => {
         event.preventDefault();
-        onSave(status, health);
+        onSave(status, health, cadence);
       }}
     >
       <SelectField
@@ -237,6 +254,12 @@ function StatusForm({
         value={health}
         onChange={(event) => setHealth(event.target.value as InitiativeHealth)}
         options={HEALTHS.map((value) => ({ value, label: filterLabel(HEALTH_LABELS, value, language) }))}
+      />
+      <SelectField
+        label={text('form.cadence')}
+        value={cadence}
+        onChange={(event) => setCadence(event.target.value as UpdateCadence)}
+        options={CADENCES.map((value) => ({ value, label: text(`cadence.${value}`) }))}
       />
       <Button type="submit" variant="secondary" disabled={isPending}>
         {text('changeStatus')}

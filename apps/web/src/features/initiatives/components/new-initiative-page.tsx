@@ -14,7 +14,7 @@ import { useLanguage } from '@/lib/i18n/i18n-provider';
 import type { Me } from '@/types/api';
 import { useCreateInitiative, useReference } from '../api/initiatives';
 import { useInitiativeText } from '../messages';
-import { SOURCE_KINDS, type SourceKind } from '../types';
+import { CADENCES, SOURCE_KINDS, type SourceKind, type UpdateCadence } from '../types';
 import { filterLabel } from './initiatives-page';
 
 type Unit = { id: string; name: string; parentId: string | null };
@@ -73,6 +73,7 @@ export function NewInitiativePage({ me }: { me: Me }) {
   const [sourceId, setSourceId] = useState('');
   const [ownerId, setOwnerId] = useState('');
   const [clusterIds, setClusterIds] = useState<string[]>([]);
+  const [updateCadence, setUpdateCadence] = useState<UpdateCadence>('quarterly');
   useDocumentTitle(text('newInitiative'));
   if (!units.data || fiscalYear === undefined) return <Loading />;
   const owners = manageableUnits(me, units.data.items);
@@ -88,6 +89,7 @@ export function NewInitiativePage({ me }: { me: Me }) {
         sourceId: sourceKind === 'voluntary_reform' ? null : sourceId || null,
         ownerOrgUnitId: owner,
         clusterIds,
+        updateCadence,
       },
       {
         onSuccess: (initiative) =>
@@ -198,6 +200,14 @@ export function NewInitiativePage({ me }: { me: Me }) {
             value={owner}
             onChange={(event) => setOwnerId(event.target.value)}
             options={owners.map((unit) => ({ value: unit.id, label: unit.name, lang: 'ja' }))}
+          />
+          <SelectField
+            id={`${id}-updateCadence`}
+            label={text('form.cadence')}
+            hint={text('form.cadenceHint')}
+            value={updateCadence}
+            onChange={(event) => setUpdateCadence(event.target.value as UpdateCadence)}
+            options={CADENCES.map((value) => ({ value, label: text(`cadence.${value}`) }))}
           />
           <fieldset className="flex flex-col gap-2">
             <legend className="text-std-17B-170">{text('form.clusters')}</legend>
