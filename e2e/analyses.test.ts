@@ -31,7 +31,8 @@ async function review(page: Page, action: string, comment?: string) {
 async function saveConclusion(page: Page, text: string) {
   const conclusion = page.getByRole('region', { name: '結論', exact: true });
   await conclusion.getByLabel('本文').fill(text);
-  await conclusion.getByText('未保存の変更があります。').waitFor();
+  // After a pause the section's draft is saved on the server, before the section itself is.
+  await conclusion.getByText(/^下書きを保存しました（\d\d:\d\d）$/).waitFor();
   await conclusion.getByRole('button', { name: '結論：保存する' }).click();
   await conclusion.getByText(/^保存しました/).waitFor();
 }
@@ -160,6 +161,41 @@ describe('management analysis journey', () => {
     await page.getByRole('heading', { level: 1, name: /22\. 保育所・幼稚園/ }).waitFor();
     expect(await page.getByRole('region', { name: '年度ごとの内容' }).innerText()).toContain('2024年度〜');
     expect(await page.getByRole('region', { name: '年度ごとの経営分析' }).innerText()).toContain('経過報告');
+    // The register's change forms are the reform office's only.
+    expect(await page.getByRole('heading', { name: '事業クラスター一覧の変更（市政変革室）' }).count()).toBe(
+      0,
+    );
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('filters the register by owning bureau and analysis stage, in a link; the office changes clusters by keyboard on their page', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'reform');
+    await page.goto(`${baseUrl()}/clusters?fy=2024`);
+    await page.getByLabel('所管組織').selectOption({ label: '子ども家庭局' });
+    await page.getByLabel('経営分析の段階').selectOption({ label: '経過報告' });
+    await page.getByRole('button', { name: '表示する' }).click();
+    await page.waitForURL(/orgUnit=.*stage=progress_reported|stage=progress_reported.*orgUnit=/);
+    const main = page.getByRole('main');
+    await main.getByRole('link', { name: '22. 保育所・幼稚園' }).waitFor();
+    expect(await main.getByRole('link', { name: '1. 戦略的広報' }).count()).toBe(0);
+    await expectAccessible(page);
+
+    // The same link opened afresh shows the same clusters.
+    await page.goto(page.url());
+    await main.getByRole('link', { name: '22. 保育所・幼稚園' }).click();
+    await page.getByRole('heading', { name: '事業クラスター一覧の変更（市政変革室）' }).waitFor();
+    // Open 「名称・グループ・種類を変える」 by keyboard and send it unchanged: the refusal is said in words.
+    await page.locator('#change-rename summary').focus();
+    await page.keyboard.press('Enter');
+    const rename = page.locator('#change-rename');
+    await rename.getByRole('button', { name: '変更を保存する' }).focus();
+    await page.keyboard.press('Enter');
+    await rename
+      .getByRole('alert')
+      .getByText('変更がありません。内容を変えてから保存してください。')
+      .waitFor();
     await expectAccessible(page);
     await page.close();
   });

@@ -71,6 +71,7 @@ function SectionEditor<S extends Section>({
     analysisId: analysis.id,
     section,
     initialVersion: serverDraft?.version ?? 0,
+    initialSavedAt: initial.source === 'server' ? serverDraft?.updatedAt : undefined,
     baseVersion: analysis.version,
     enabled: canEdit,
   });
@@ -193,7 +194,7 @@ function SectionEditor<S extends Section>({
               void autosave.discard();
             }}
           >
-            {text('discardDraft')}
+            {initial.source === 'server' ? text('discardServerDraft') : text('discardDraft')}
           </Button>
         </Alert>
       ) : null}

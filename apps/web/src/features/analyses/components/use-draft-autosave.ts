@@ -32,6 +32,8 @@ export function useDraftAutosave<T>(options: {
   section: Section;
   /** The version of the section's draft on the server when the editor opened (0: none). */
   initialVersion: number;
+  /** When the server's draft shown at opening was saved, so the status says so from the start. */
+  initialSavedAt?: string | undefined;
   /** The analysis version the text is typed against. */
   baseVersion: number;
   enabled: boolean;
@@ -43,7 +45,9 @@ export function useDraftAutosave<T>(options: {
   const latest = useRef<{ form: T; base: T } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const isSending = useRef(false);
-  const [state, setStateValue] = useState<AutosaveState>({ kind: 'idle' });
+  const [state, setStateValue] = useState<AutosaveState>(
+    options.initialSavedAt ? { kind: 'saved', at: options.initialSavedAt } : { kind: 'idle' },
+  );
   const stateRef = useRef(state);
   const setState = useCallback((next: AutosaveState) => {
     stateRef.current = next;
