@@ -7,12 +7,22 @@ import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n/i18n-provider';
 import { useCampaign, useFunnel } from '../api/campaigns';
 import { usePlatinumText } from '../messages';
-import { FUNNEL_STAGES, type StageCount } from '../types';
+import { FUNNEL_STAGES, type FunnelStage, type Phase, type StageCount } from '../types';
 import { CampaignNav } from './campaign-nav';
 
 function countOf(stages: StageCount[], stage: string): number {
   return stages.find((entry) => entry.stage === stage)?.count ?? 0;
 }
+
+/** The campaign phase in which ideas normally reach each stage, so the funnel reads against the year's steps. */
+const PHASE_OF_STAGE: Record<FunnelStage, Phase> = {
+  submitted: 'submission',
+  grouped: 'issue_identification',
+  sent_on: 'solution_decision',
+  decided: 'solution_decision',
+  announced: 'response_announcement',
+  implemented: 'trial',
+};
 
 /** The funnel: how many ideas reached each step, by theme and by rule-owning bureau; days per step; overdue. */
 export function FunnelPage({ campaignId }: { campaignId: string }) {
@@ -25,6 +35,11 @@ export function FunnelPage({ campaignId }: { campaignId: string }) {
   if (funnel.isError) return <QueryError error={funnel.error} onRetry={() => void funnel.refetch()} />;
   const data = funnel.data;
   const max = Math.max(1, countOf(data.stages, 'submitted'));
+  // 「8月・PTによる課題等の洗い出し」: when the campaign planned the step, if it set the phase.
+  const phaseLabel = (stage: FunnelStage) => {
+    const phase = campaign.data?.phases.find((item) => item.phase === PHASE_OF_STAGE[stage]);
+    return phase ? `${phase.label[language]}・${text(`phase.${phase.phase}`)}` : null;
+  };
   const stageHeader = (
     <tr className="border-b-2 border-solid-gray-900">
       <th scope="col" className="p-2" />
@@ -45,8 +60,13 @@ export function FunnelPage({ campaignId }: { campaignId: string }) {
         </h2>
         <ol className="flex flex-col gap-2">
           {data.stages.map((entry) => (
-            <li key={entry.stage} className="grid grid-cols-[10rem_1fr_4rem] items-center gap-3">
-              <span className="text-std-16N-170">{text(`stage.${entry.stage}`)}</span>
+            <li key={entry.stage} className="grid grid-cols-[14rem_1fr_4rem] items-center gap-3">
+              <span className="flex flex-col">
+                <span className="text-std-16N-170">{text(`stage.${entry.stage}`)}</span>
+                {phaseLabel(entry.stage) ? (
+                  <span className="text-dns-14N-130 text-solid-gray-700">{phaseLabel(entry.stage)}</span>
+                ) : null}
+              </span>
               <meter
                 min={0}
                 max={max}
