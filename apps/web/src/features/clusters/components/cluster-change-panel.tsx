@@ -646,7 +646,7 @@ export function ClusterChangePanel({
           <ChangeSection id="change-rename" title={text('renameHeading')} lead={text('renameLead')}>
             <RenameForm key={key} {...props} />
           </ChangeSection>
-          <ChangeSection id="change-owners" title={text('ownersHeading')} lead={text('ownersHint')}>
+          <ChangeSection id="change-owners" title={text('ownersHeading')} lead={text('ownersLead')}>
             <OwnersForm key={key} {...props} />
           </ChangeSection>
           <ChangeSection id="change-merge" title={text('mergeHeading')} lead={text('mergeLead')}>
