@@ -2,7 +2,9 @@ import { Link } from '@tanstack/react-router';
 import { Loading } from '@/components/ui/loading';
 import { PageHeading } from '@/components/ui/page-heading';
 import { QueryError } from '@/components/ui/query-error';
+import { useMe } from '@/features/auth/api/get-me';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { hasAnyRole } from '@/lib/authorization';
 import { useLanguage } from '@/lib/i18n/i18n-provider';
 import { useCampaigns } from '../api/campaigns';
 import { usePlatinumText } from '../messages';
@@ -13,22 +15,19 @@ export function PlatinumHomePage() {
   const text = usePlatinumText();
   const { language } = useLanguage();
   const campaigns = useCampaigns();
+  const me = useMe();
   useDocumentTitle(text('title'));
   return (
     <div className="flex flex-col gap-6">
       <PageHeading lead={text('lead')}>{text('title')}</PageHeading>
-      <ul className="flex flex-wrap gap-x-6 gap-y-2">
-        <li>
+      {/* The bureau's inbox, for those who answer issues for a bureau; お知らせ is in the header. */}
+      {hasAnyRole(me.data, ['department_staff', 'bureau_head']) ? (
+        <p>
           <Link to="/platinum/assigned" className="link text-std-16N-170">
             {text('assigned')}
           </Link>
-        </li>
-        <li>
-          <Link to="/notifications" className="link text-std-16N-170">
-            {text('notifications')}
-          </Link>
-        </li>
-      </ul>
+        </p>
+      ) : null}
       <h2 className="text-std-20B-150 text-solid-gray-900">{text('campaigns')}</h2>
       {campaigns.isPending ? <Loading /> : null}
       {campaigns.isError ? (
