@@ -41,7 +41,8 @@ const ja = {
   noChange: '変更がありません。内容を変えてから保存してください。',
 
   ownersHeading: '所管組織を設定する',
-  ownersLead: '所管組織は、この事業クラスターの経営分析を担う部局です。変更は「変更の記録」に、選んだ年度の変更として残ります。',
+  ownersLead:
+    '所管組織は、この事業クラスターの経営分析を担う部局です。変更は「変更の記録」に、選んだ年度の変更として残ります。',
   ownersSave: '所管組織を保存する',
   ownersSaved: '所管組織を保存しました。',
 
@@ -118,7 +119,8 @@ const en: Record<Key, string> = {
   noChange: 'Nothing changed. Change something, then save.',
 
   ownersHeading: 'Assign owning org units',
-  ownersLead: 'The owning org units carry this cluster’s analysis. The change is listed under “Changes” as of the year chosen.',
+  ownersLead:
+    'The owning org units carry this cluster’s analysis. The change is listed under “Changes” as of the year chosen.',
   ownersSave: 'Save owning org units',
   ownersSaved: 'Saved the owning org units.',
 
