@@ -133,6 +133,12 @@ function readTable(runs: DatabaseRun[]): string {
         );
         continue;
       }
+      if (row.result.total === 0) {
+        lines.push(
+          `| ${row.name} | ${areas} | ${run.database} | 0 | no answer within the run (${row.result.errors} errors) ||| ≤ ${row.target.p95Ms} ✗ | ${round(row.baseline?.requestsPerSecond)} | – | ${kb(row.bytes ?? 0)} | ${row.peakRssMb ?? '–'} | ${row.result.errors} / ${row.result.non2xx} |`,
+        );
+        continue;
+      }
       const ratioText = row.ratio === undefined ? '–' : `${round(row.ratio * 100)}%`;
       const ratioTarget = row.target.minRatio
         ? ` (≥ ${row.target.minRatio * 100}% ${mark((row.ratio ?? 0) >= row.target.minRatio)})`
@@ -158,6 +164,12 @@ function embeddedComparison(runs: DatabaseRun[]): string {
   for (const row of embedded.reads) {
     const other = postgres.reads.find((candidate) => candidate.id === row.id);
     if (!row.result || !other?.result) continue;
+    if (row.result.total === 0 || other.result.total === 0) {
+      lines.push(
+        `| ${row.name} | – | – | ✗ (no answer within the run on ${row.result.total === 0 ? 'the embedded database' : 'PostgreSQL'}) |`,
+      );
+      continue;
+    }
     const latency = row.result.p95 / Math.max(other.result.p95, 1);
     const throughput = other.result.requestsPerSecond / Math.max(row.result.requestsPerSecond, 1);
     lines.push(
@@ -272,7 +284,10 @@ export function renderRun(record: RunRecord): string {
         }`,
     )
     .join('\n');
-  const errors = record.runs.flatMap((run) => run.errors.map((error) => `- ${run.database}: ${error}`));
+  // One line each: a stack trace would break the list.
+  const errors = record.runs.flatMap((run) =>
+    run.errors.map((error) => `- ${run.database}: ${error.split('\n')[0]}`),
+  );
   return [
     `Recorded ${record.date.slice(0, 16).replace('T', ' ')} UTC at commit ${record.commit}; scale \`${record.scale}\`, seed ${record.seed}; ${record.totalSeconds} s in all${
       record.dataSetsSeconds === undefined
