@@ -55,15 +55,20 @@ const overviewRouteDef = createRoute({
 /** 進捗状況: the dashboard, its drill-down and the whole picture. */
 export function registerDashboardRoutes(app: App): void {
   app.openapi(dashboardRouteDef, async (c) => {
-    authorize(dashboardPolicy.canRead(requireUser(c)));
+    const user = requireUser(c);
+    authorize(dashboardPolicy.canRead(user));
     const { db } = c.get('services');
     const query = c.req.valid('query');
     const fiscalYear = await resolveFiscalYear(db, query.fy);
-    return c.json(presentDashboard(await loadDashboard(db, { fiscalYear, orgUnitId: query.orgUnit })), 200);
+    return c.json(
+      presentDashboard(await loadDashboard(db, { fiscalYear, orgUnitId: query.orgUnit, user })),
+      200,
+    );
   });
 
   app.openapi(recordsRouteDef, async (c) => {
-    authorize(dashboardPolicy.canRead(requireUser(c)));
+    const user = requireUser(c);
+    authorize(dashboardPolicy.canRead(user));
     const { db } = c.get('services');
     const query = c.req.valid('query');
     const fiscalYear = await resolveFiscalYear(db, query.fy);
@@ -72,6 +77,7 @@ export function registerDashboardRoutes(app: App): void {
       orgUnitId: query.orgUnit,
       metric: query.metric,
       key: query.key,
+      user,
     });
     return c.json(presentDashboardRecords(query.metric, query.key, drill), 200);
   });

@@ -491,10 +491,18 @@ describe('the bureau X policies', () => {
     const after = await streams();
     expect(after.policies.total).toBe(body.policies.total + 1);
     expect(countOf(after.policies.byStatus, 'draft')).toBe(countOf(body.policies.byStatus, 'draft')! + 1);
+    // Another unit's draft shows its state but not its title; the reform office reads the title.
     expect(after.policies.byBureau.find((row) => row.orgUnit.name === unit.name)).toMatchObject({
       status: 'draft',
-      title: '令和6年度 X方針（案）',
+      title: '（公表前）',
     });
+    expect(JSON.stringify(after)).not.toContain('令和6年度 X方針（案）');
+    const reform = await t.signIn('reform');
+    const asOffice = (await t.call('GET', '/api/v1/dashboard?fy=2024', { cookie: reform }))
+      .body as StreamDashboard;
+    expect(asOffice.policies.byBureau.find((row) => row.orgUnit.name === unit.name)?.title).toBe(
+      '令和6年度 X方針（案）',
+    );
     const drafts = await drill('policies', 'status:draft');
     expect(drafts.items).toHaveLength(countOf(after.policies.byStatus, 'draft')!);
     expect(drafts.items.find((row) => row.id === policy.id)?.link).toEqual({

@@ -7,4 +7,4 @@ export {
 } from './dashboard.queries.ts';
 export { type Dashboard, loadDashboard, type MeetingFigure } from './load-dashboard.ts';
 export { loadOverview, OVERVIEW_RELATIONS, type Overview } from './load-overview.ts';
-export type { Breakdown, RecordRef } from './stream-adapters.ts';
+export { type Breakdown, type RecordRef, UNPUBLISHED_POLICY_TITLE } from './stream-adapters.ts';

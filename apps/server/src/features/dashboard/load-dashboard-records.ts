@@ -24,6 +24,7 @@ import {
   platinumThemeLabel,
 } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
+import type { CurrentUser } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { listClustersWithAnalyses } from './dashboard.queries.ts';
 import { isClusterInScope, loadMeetingFigures, resolveScope } from './load-dashboard.ts';
@@ -164,7 +165,14 @@ async function clusterDrill(
 /** The records behind one number of the dashboard. */
 export async function loadDashboardRecords(
   db: Executor,
-  options: { fiscalYear: number; orgUnitId?: string; metric: DashboardMetric; key: string; now?: Date },
+  options: {
+    fiscalYear: number;
+    orgUnitId?: string;
+    metric: DashboardMetric;
+    key: string;
+    now?: Date;
+    user?: CurrentUser | null;
+  },
 ): Promise<Drill> {
   const { fiscalYear, orgUnitId, metric, key } = options;
   const today = isoDateOf(options.now ?? new Date());
@@ -208,7 +216,7 @@ export async function loadDashboardRecords(
       return {
         title: text(`局区X方針（${label.ja}）`, `Bureau X policies (${label.en})`),
         isAvailable: figures.isAvailable,
-        items: await bureauPolicyRecords(db, scope, status),
+        items: await bureauPolicyRecords(db, scope, status, options.user ?? null),
       };
     }
     case 'initiatives': {

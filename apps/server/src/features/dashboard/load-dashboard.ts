@@ -9,6 +9,7 @@ import {
   scheduleSpanLabel,
 } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
+import type { CurrentUser } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { ancestorsOf, loadOrgUnitTree, type OrgUnitTree } from '../bureau-policies/index.ts';
 import {
@@ -188,14 +189,14 @@ export type MeetingFigures = Awaited<ReturnType<typeof loadMeetingFigures>>;
 /** Everything the progress dashboard shows for a fiscal year (and a bureau, when one is chosen). */
 export async function loadDashboard(
   db: Executor,
-  options: { fiscalYear: number; orgUnitId?: string; now?: Date },
+  options: { fiscalYear: number; orgUnitId?: string; now?: Date; user?: CurrentUser | null },
 ) {
   const { scope, orgUnit } = await resolveScope(db, options.fiscalYear, options.orgUnitId);
   const today = isoDateOf(options.now ?? new Date());
   const [analyses, meetings, policies, initiatives, effects, platinum, needs] = await Promise.all([
     loadAnalysisFigures(db, scope),
     loadMeetingFigures(db, scope, today),
-    bureauPolicyFigures(db, scope),
+    bureauPolicyFigures(db, scope, options.user ?? null),
     initiativeFigures(db, scope),
     effectFigures(db, scope),
     platinumFigures(db, scope, today),

@@ -30,6 +30,7 @@ import {
   platinumThemeLabel,
 } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
+import type { CurrentUser } from '../../lib/context.ts';
 import { listActionsOfYear } from '../actions/index.ts';
 import { listAnalysisDuesOfYear, sumAnalysisEffectsOfYear } from '../analyses/index.ts';
 import { listPolicyStatesOfYear, loadOrgUnitTree } from '../bureau-policies/index.ts';
@@ -38,6 +39,7 @@ import { countInitiatives, defaultAsOf, listInitiativeItems } from '../initiativ
 import { listAgendaItemsOfYear, listDecisionsOfYear } from '../meetings/index.ts';
 import { listNeedItems } from '../needs/index.ts';
 import { listIdeasReachingStage, loadPlatinumProgress } from '../platinum/index.ts';
+import { dashboardPolicy } from './dashboard.policy.ts';
 
 /*
  * The dashboard's window on each stream. Every adapter reads only what its stream exports on
@@ -260,12 +262,37 @@ export type PolicyFigures = {
   byBureau: PolicyOfBureau[];
 };
 
+/** What stands in for the title of a policy the viewer may not read before it is published. */
+export const UNPUBLISHED_POLICY_TITLE = '（公表前）';
+
+/**
+ * The policies of the scope with their titles as the viewer may read them: a version not yet
+ * published shows its title only to the unit's own people, the reform office and the executives
+ * (null viewer: nobody, as in the printed report).
+ */
+async function policiesFor(db: Executor, scope: FigureScope, viewer: CurrentUser | null) {
+  const [rows, tree] = await Promise.all([
+    listPolicyStatesOfYear(db, { fiscalYear: scope.fiscalYear, orgUnitIds: scope.orgUnitIds ?? undefined }),
+    loadOrgUnitTree(db),
+  ]);
+  return rows.map((row) => ({
+    ...row,
+    title:
+      row.status === 'published' ||
+      row.status === 'superseded' ||
+      dashboardPolicy.canSeeUnpublishedPolicy(viewer, tree, row.orgUnitId)
+        ? row.title
+        : UNPUBLISHED_POLICY_TITLE,
+  }));
+}
+
 /** Bureau X policies by the state of their latest version, and each bureau's (features/bureau-policies). */
-export async function bureauPolicyFigures(db: Executor, scope: FigureScope): Promise<PolicyFigures> {
-  const rows = await listPolicyStatesOfYear(db, {
-    fiscalYear: scope.fiscalYear,
-    orgUnitIds: scope.orgUnitIds ?? undefined,
-  });
+export async function bureauPolicyFigures(
+  db: Executor,
+  scope: FigureScope,
+  viewer: CurrentUser | null = null,
+): Promise<PolicyFigures> {
+  const rows = await policiesFor(db, scope, viewer);
   return {
     isAvailable: true,
     total: rows.length,
@@ -291,11 +318,9 @@ export async function bureauPolicyRecords(
   db: Executor,
   scope: FigureScope,
   status: string,
+  viewer: CurrentUser | null,
 ): Promise<RecordRef[]> {
-  const rows = await listPolicyStatesOfYear(db, {
-    fiscalYear: scope.fiscalYear,
-    orgUnitIds: scope.orgUnitIds ?? undefined,
-  });
+  const rows = await policiesFor(db, scope, viewer);
   return rows
     .filter((row) => row.status === status)
     .map((row) => ({

@@ -3,6 +3,7 @@ import PptxGenJS from 'pptxgenjs';
 import { type ProgressReport, stageText } from './progress-report.ts';
 import {
   followUpText,
+  meetingReportsText,
   nextDueText,
   platinumNoteText,
   platinumStageText,
@@ -489,7 +490,7 @@ function streamSlides(pptx: PptxGenJS, report: ProgressReport, firstPage: number
         cell(`${meeting.title} ${meeting.plannedLabel.ja}`, { bold: true }),
         cell(meeting.plannedLabel.ja),
         cell(meeting.isHeld ? meeting.spanLabel.ja : '開催予定'),
-        cell(meeting.reports.map((item) => item.title).join('、') || '—'),
+        cell(meetingReportsText(meeting)),
       ]),
     ],
     { colW: [2.8, 1.4, 1.4, 7.03], note: followUpText(report) },

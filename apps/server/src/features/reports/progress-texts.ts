@@ -14,6 +14,16 @@ export function nextDueText(report: ProgressReport): string {
     .join('、')}`;
 }
 
+/** What a meeting reported; for one not yet held, the analysis reports planned for it (報告予定：…). */
+export function meetingReportsText(
+  meeting: ProgressReport['dashboard']['meetings']['items'][number],
+): string {
+  if (meeting.reports.length) return meeting.reports.map((item) => item.title).join('、');
+  if (meeting.analysesDue.length)
+    return `報告予定：${meeting.analysesDue.map((due) => `${due.label}（${due.stageLabel.ja}）`).join('、')}`;
+  return '—';
+}
+
 /** 決定事項 and 指示事項 of the year in one sentence. */
 export function followUpText(report: ProgressReport): string {
   const { decisions, actions } = report.dashboard.meetings;

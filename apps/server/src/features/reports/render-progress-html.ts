@@ -2,6 +2,7 @@ import { formatYenAuto, parseIsoDate } from '@totonoe/domain';
 import { type ProgressReport, stageText } from './progress-report.ts';
 import {
   followUpText,
+  meetingReportsText,
   nextDueText,
   platinumNoteText,
   platinumStageText,
@@ -200,7 +201,7 @@ ${a.byGroup.map((group) => row([`${group.label.ja}（${group.subtitle ?? ''}）`
   const m = dashboard.meetings;
   const meetings = `<section><h2>X会議の開催状況（開催済み ${m.held}回・予定 ${m.planned}回）</h2><table>
 ${row(['会議', '予定', '開催日', '報告・審議した内容'], true)}
-${m.items.map((item) => row([`${item.title} ${item.plannedLabel.ja}`, item.plannedLabel.ja, item.isHeld ? item.spanLabel.ja : '開催予定', item.reports.map((r) => r.title).join('、') || '—'])).join('')}
+${m.items.map((item) => row([`${item.title} ${item.plannedLabel.ja}`, item.plannedLabel.ja, item.isHeld ? item.spanLabel.ja : '開催予定', meetingReportsText(item)])).join('')}
 </table>${paragraphs([followUpText(report)])}</section>`;
   const p = dashboard.policies;
   const policies = `<section><h2>局区X方針の策定状況</h2><table>${row(['局・区・室', '件名', '版', '状態'], true)}${p.byBureau

@@ -216,6 +216,10 @@ describe('the lists the streams fill', () => {
     expect(policyRows).toHaveLength(policies.length);
     const published = policyRows.find((row) => row.startsWith('子ども家庭局,'))!;
     expect(published).toContain(`,${APPROVAL_STATUS_LABELS.published.ja},`);
+    // A policy not yet published is listed with its state, not its title.
+    const draft = policyRows.find((row) => row.startsWith('市民文化スポーツ局,'))!;
+    expect(draft).toContain('（公表前）');
+    expect(draft).toContain(`,${APPROVAL_STATUS_LABELS.draft.ja},`);
 
     const issues = await sql(
       `select s.number from platinum_issues s join platinum_campaigns c on c.id = s.campaign_id where c.fiscal_year = 2024`,

@@ -7,6 +7,7 @@ import {
 } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
 import { listPolicyStatesOfYear, loadOrgUnitTree } from '../bureau-policies/index.ts';
+import { UNPUBLISHED_POLICY_TITLE } from '../dashboard/index.ts';
 import { listEffectItems } from '../effects/index.ts';
 import { defaultAsOf, listInitiativeItems } from '../initiatives/index.ts';
 import { listDecisionsOfYear } from '../meetings/index.ts';
@@ -38,7 +39,11 @@ export async function decisionRows(db: Executor, fiscalYear: number): Promise<Ro
 export async function policyRows(db: Executor, fiscalYear: number): Promise<Row[]> {
   return (await listPolicyStatesOfYear(db, { fiscalYear })).map((policy) => ({
     orgUnit: policy.orgUnitName,
-    title: policy.title,
+    // The printed lists go round the city hall: a title shows once the policy is published.
+    title:
+      policy.status === 'published' || policy.status === 'superseded'
+        ? policy.title
+        : UNPUBLISHED_POLICY_TITLE,
     version: policy.versionNumber,
     status: APPROVAL_STATUS_LABELS[policy.status].ja,
     approvedOn: dayOf(policy.approvedAt),
