@@ -41,7 +41,7 @@ describe('進捗状況 journey', () => {
       .click();
     await page.waitForURL(/\/progress/);
     await page.getByRole('heading', { name: '進捗状況', level: 1 }).waitFor();
-    await page.getByRole('heading', { name: '経営分析' }).waitFor();
+    await page.getByRole('heading', { name: '経営分析', exact: true }).waitFor();
     await expectAccessible(page);
 
     // The number of the year's analysis targets links to them (its name says what it counts).
@@ -58,6 +58,43 @@ describe('進捗状況 journey', () => {
     await page.getByRole('link', { name: /保育所・幼稚園/ }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/progress'));
     await page.getByRole('main').getByText('保育所・幼稚園').first().waitFor();
+    await page.close();
+  });
+
+  it('shows a real figure for every stream, none left 「集計準備中」, and lists ideas without their authors', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'reform');
+    await page.goto(`${baseUrl()}/progress?fy=2024`);
+    await page.getByRole('heading', { name: 'プラチナ市役所プロジェクト', level: 2 }).waitFor();
+    const main = page.getByRole('main');
+    expect(await main.innerText()).not.toContain('集計準備中');
+    const figure = async (label: string) => {
+      const link = main
+        .getByRole('link', { name: new RegExp(`^\\s*[\\d,]+\\s*件（${label}の記録を表示）$`) })
+        .first();
+      return Number(((await link.textContent()) ?? '').replace(/[^\d]/g, ''));
+    };
+    // X会議: decisions and instructions; 局区X方針: a published policy; Platinum: ideas submitted.
+    expect(await figure('決定事項')).toBeGreaterThan(0);
+    expect(await figure('未完了の指示事項')).toBeGreaterThan(0);
+    expect(await figure('公開中')).toBeGreaterThan(0);
+    const submitted = await figure('投稿');
+    expect(submitted).toBeGreaterThan(0);
+    expect(
+      await main.getByRole('table', { name: '局・区・室ごとの方針' }).getByRole('row').count(),
+    ).toBeGreaterThan(1);
+    await main.getByText('次回の第3回X会議（10月上旬）で報告予定の経営分析').waitFor();
+    await expectAccessible(page);
+
+    // The ideas behind a theme's count, each linking to the idea, never naming who proposed it.
+    const office = main.getByRole('link', { name: /件（オフィス 投稿の記録を表示）$/ });
+    const officeCount = Number(((await office.textContent()) ?? '').replace(/[^\d]/g, ''));
+    await office.click();
+    await page.waitForURL(/metric=platinum/);
+    const rows = page.getByRole('table').getByRole('row');
+    await rows.nth(1).waitFor();
+    expect(await rows.count()).toBe(officeCount + 1);
+    expect(await page.getByRole('main').innerText()).not.toMatch(/提案者|投稿者/);
     await page.close();
   });
 
