@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { fiscalYearLabel } from '@/components/fiscal-year-select';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -591,6 +591,14 @@ export function ClusterChangePanel({
   const fiscalYears = useFiscalYears();
   const register = useClusters({ fiscalYear: undefined });
   const [done, setDone] = useState<Done | null>(null);
+  // After "load the latest version" the form starts over; focus goes back to its section's summary.
+  const refocus = useRef<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a reload brings a new version
+  useEffect(() => {
+    if (!refocus.current) return;
+    document.querySelector<HTMLElement>(`#${refocus.current} summary`)?.focus();
+    refocus.current = null;
+  }, [cluster.version]);
   if (fiscalYears.isPending || register.isPending) return <Loading />;
   if (fiscalYears.isError)
     return <QueryError error={fiscalYears.error} onRetry={() => void fiscalYears.refetch()} />;
@@ -605,7 +613,10 @@ export function ClusterChangePanel({
       setDone(next);
       onReload();
     },
-    onReload,
+    onReload: () => {
+      refocus.current = document.activeElement?.closest('details')?.id ?? null;
+      onReload();
+    },
   };
   // Each form starts over from the newest version after any change (its key is the version).
   const key = `${cluster.id}-${cluster.version}`;
