@@ -1,6 +1,6 @@
 // `npm run bench [-- --scale small|city|large] [--db embedded|postgres|both] [--seed 1]
 //                 [--duration 6] [--connections 50] [--only reads,writes,reports,browser,cluster]
-//                 [--scenarios cluster-register,idea-list] [--no-build] [--smoke]`
+//                 [--scenarios cluster-register,idea-list] [--write-seconds 60] [--no-build] [--smoke]`
 // TOTONOE_BENCH_ENTRY=<server bundle> runs another build of the server (before/after comparisons).
 // For each database: build the data set, start the app in its own process, drive it from a third
 // process (autocannon) beside a bare node:http server answering the same bytes, then writes,
@@ -69,6 +69,8 @@ const writers = Number(option('writers', isSmoke ? '20' : '200'));
 const supportRequests = Number(option('supports', isSmoke ? '200' : scale === 'small' ? '5000' : '20000'));
 const supportRate = Number(option('support-rate', isSmoke ? '100' : '1000'));
 const submissionRequests = Number(option('submissions', isSmoke ? '40' : '2000'));
+/** Each write scenario ends after this long even when its requests are not all sent. */
+const writeSeconds = Number(option('write-seconds', isSmoke ? '30' : '60'));
 const repeats = isSmoke ? 1 : 3;
 /**
  * How long each read load runs: for a duration, or in the smoke test a fixed number of requests, so
@@ -330,7 +332,7 @@ async function benchDatabase(preparation: Preparation): Promise<DatabaseRun> {
           app,
           'supports',
           `Support (賛同), ${writers} people, ${supportRate}/s offered`,
-          supportJob(app.url, prepared, supportRequests, supportRate),
+          { ...supportJob(app.url, prepared, supportRequests, supportRate), maxSeconds: writeSeconds },
           workDir,
         );
         supports.addedByAnswers = supports.result.statusCounts['201'] ?? 0;
@@ -340,7 +342,7 @@ async function benchDatabase(preparation: Preparation): Promise<DatabaseRun> {
             app,
             'submissions',
             `Idea submission, ${writers} people at once`,
-            submissionJob(app.url, prepared, submissionRequests),
+            { ...submissionJob(app.url, prepared, submissionRequests), maxSeconds: writeSeconds },
             workDir,
           ),
         );

@@ -1,6 +1,6 @@
 // Runs autocannon in its own process and prints one JSON summary line. The job comes as a JSON
 // file (argv[2]):
-//   { url, connections, duration | amount, overallRate?, headers?, method?, body?,
+//   { url, connections, duration | amount, maxSeconds?, overallRate?, headers?, method?, body?,
 //     perConnection?: [{ headers, requests: [{ method, path, body? }] }] }
 // With `perConnection`, connection i sends its own list (its own session cookie, its own ideas), in a
 // loop. Latencies are kept per request so that p95 is exact (autocannon's summary has no p95).
@@ -46,10 +46,13 @@ instance.on('response', (_client, statusCode, _bytes, responseTime) => {
   statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1;
   latencies.push(responseTime);
 });
+// An amount of requests, but no longer than maxSeconds: what was answered by then is the result.
+const stopTimer = job.maxSeconds ? setTimeout(() => instance.stop(), job.maxSeconds * 1000) : null;
 const result = await new Promise((resolve, reject) => {
   instance.once('done', resolve);
   instance.once('error', reject);
 });
+if (stopTimer) clearTimeout(stopTimer);
 const elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 latencies.sort((a, b) => a - b);
 const percentile = (p) =>
@@ -60,6 +63,7 @@ const total = latencies.length;
 process.stdout.write(
   `${JSON.stringify({
     requestsPerSecond: job.amount ? total / elapsedSeconds : result.requests.average,
+    stoppedEarly: Boolean(job.amount && total < job.amount),
     p50: percentile(0.5),
     p95: percentile(0.95),
     p99: percentile(0.99),

@@ -23,6 +23,8 @@ export type LoadResult = {
   total: number;
   bytesPerSecond: number;
   elapsedSeconds: number;
+  /** A job of a fixed amount that reached its time limit first. */
+  stoppedEarly?: boolean;
 };
 
 export type ReadRow = {
@@ -186,9 +188,11 @@ function writeTable(runs: DatabaseRun[]): string {
   ];
   for (const run of runs) {
     for (const row of run.writes) {
-      const answers = Object.entries(row.result.statusCounts)
+      const answers = `${Object.entries(row.result.statusCounts)
         .map(([status, count]) => `${status}: ${count}`)
-        .join(', ');
+        .join(
+          ', ',
+        )}${row.result.stoppedEarly ? ` (time limit: ${Math.round(row.result.elapsedSeconds)} s)` : ''}`;
       const isSupports = row.id === 'supports';
       const rateMark = isSupports ? ` (≥ 1,000 ${mark(row.result.requestsPerSecond >= 1000)})` : '';
       const p95Mark = isSupports ? ` (≤ 50 ${mark(row.result.p95 <= 50)})` : '';

@@ -10,6 +10,8 @@ export type WriteJob = {
   amount: number;
   /** Requests a second offered across all connections; none: each connection as fast as it can. */
   overallRate?: number;
+  /** Stops after this long even if not every request was sent (a slow machine ends the run in time). */
+  maxSeconds?: number;
   perConnection: {
     headers: Record<string, string>;
     requests: { method: string; path: string; body?: unknown }[];
