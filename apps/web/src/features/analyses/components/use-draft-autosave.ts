@@ -45,6 +45,8 @@ export function useDraftAutosave<T>(options: {
   const latest = useRef<{ form: T; base: T } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const isSending = useRef(false);
+  /** Bumped when the draft is reset or discarded, so a save still in flight then is undone. */
+  const generation = useRef(0);
   const [state, setStateValue] = useState<AutosaveState>(
     options.initialSavedAt ? { kind: 'saved', at: options.initialSavedAt } : { kind: 'idle' },
   );
@@ -64,6 +66,7 @@ export function useDraftAutosave<T>(options: {
     }
     isSending.current = true;
     latest.current = null;
+    const startedIn = generation.current;
     setState({ kind: 'saving' });
     try {
       const saved: ServerDraft<T> = await saveReportDraft({
@@ -74,9 +77,15 @@ export function useDraftAutosave<T>(options: {
         base: value.base,
         baseVersion,
       });
+      if (startedIn !== generation.current) {
+        // The section was saved or its draft discarded meanwhile: this late draft must not linger.
+        await discardReportDraft({ analysisId, section, version: saved.version }).catch(() => undefined);
+        return;
+      }
       version.current = saved.version;
       setState(latest.current ? { kind: 'pending' } : { kind: 'saved', at: saved.updatedAt });
     } catch (error) {
+      if (startedIn !== generation.current) return;
       latest.current ??= value;
       setState(isApiError(error, 412) ? { kind: 'taken' } : { kind: 'failed', error });
     } finally {
@@ -118,16 +127,25 @@ export function useDraftAutosave<T>(options: {
     [analysisId, section, flush, setState],
   );
 
-  /** Forgets the draft after the section was saved to the working copy (the server removed it). */
+  /**
+   * Forgets the draft after the section was saved to the working copy. The save removed the
+   * server's draft; one that an autosave wrote just after it is removed too (a 404 is expected).
+   */
   const reset = useCallback(() => {
+    generation.current += 1;
     stopTimer(timer);
     latest.current = null;
+    const current = version.current;
     version.current = 0;
     setState({ kind: 'idle' });
-  }, [setState]);
+    if (current > 0) {
+      void discardReportDraft({ analysisId, section, version: current }).catch(() => undefined);
+    }
+  }, [analysisId, section, setState]);
 
   /** Throws the server's draft away (the person chose the saved text). */
   const discard = useCallback(async () => {
+    generation.current += 1;
     stopTimer(timer);
     latest.current = null;
     const current = version.current;
