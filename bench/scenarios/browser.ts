@@ -107,9 +107,16 @@ export async function runBrowser(
       await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
       // Polled from here: the page's Content-Security-Policy refuses the eval that waitForFunction uses.
       // The mark itself was taken in the page, so how often this looks does not change it.
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 60_000;
       while ((await page.evaluate('window.__rendered')) === undefined) {
-        if (Date.now() > deadline) throw new Error(`${path} did not render within 30 s`);
+        if (Date.now() > deadline) {
+          const shown = String(
+            await page.evaluate(
+              "(document.querySelector('main') ?? document.body)?.innerText.replace(/\\s+/g, ' ').slice(0, 200)",
+            ),
+          );
+          throw new Error(`${path} did not render within 60 s; the page shows: ${shown}`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       timings.push((await page.evaluate(READ_TIMINGS)) as Timing);
