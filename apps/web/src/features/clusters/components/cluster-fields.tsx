@@ -281,6 +281,7 @@ export function ChangeSummary({
   summaryRef: Ref<HTMLDivElement>;
 }) {
   const text = useClusterText();
+  const { language } = useLanguage();
   if (feedback.isStale) {
     return (
       <StaleNotice
@@ -296,7 +297,10 @@ export function ChangeSummary({
       path === 'orgUnitIds' || path.endsWith('owningOrgUnitIds')
         ? `${idPrefix}-owners`
         : fieldId(idPrefix, path),
-    message,
+    // In a split the same field repeats per part: the summary says which part.
+    message: /^parts\.(\d+)\./.test(path)
+      ? `${text('part', { index: Number(path.split('.')[1]) + 1 })}${language === 'ja' ? '：' : ': '}${message}`
+      : message,
   }));
   return <ErrorSummary ref={summaryRef} errors={items} message={feedback.general || undefined} />;
 }
