@@ -202,16 +202,17 @@ export async function listAnalysesAwaitingBureauHead(db: Executor) {
 export type ReminderKey = { kind: string; subjectId: string; recipientId: string; remindedFor: string };
 
 /**
- * Claims a reminder: true when this call recorded it, false when it was sent before (by this
- * process or another). A concurrent claim of the same key waits for the first to commit.
+ * Claims reminders: returns the recipients this call recorded, leaving out those sent before (by
+ * this process or another). A concurrent claim of the same key waits for the first to commit.
  */
-export async function claimReminder(db: Executor, key: ReminderKey): Promise<boolean> {
+export async function claimReminders(db: Executor, keys: ReminderKey[]): Promise<string[]> {
+  if (keys.length === 0) return [];
   const rows = await db
     .insert(reminderDeliveries)
-    .values(key)
+    .values(keys)
     .onConflictDoNothing()
-    .returning({ kind: reminderDeliveries.kind });
-  return rows.length > 0;
+    .returning({ recipientId: reminderDeliveries.recipientId });
+  return rows.map((row) => row.recipientId);
 }
 
 /** Notes the notification a claimed reminder became. */

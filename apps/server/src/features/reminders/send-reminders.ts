@@ -16,7 +16,7 @@ import type { Database } from '../../db/client.ts';
 import { ancestorsOf, loadOrgUnitTree, type OrgUnitTree } from '../bureau-policies/index.ts';
 import { notifyUser } from '../notifications/index.ts';
 import {
-  claimReminder,
+  claimReminders,
   linkReminderNotification,
   listAnalysesAwaitingBureauHead,
   listOpenActionsDueBetween,
@@ -243,28 +243,42 @@ export async function sendReminders(db: Database, options: { now?: Date } = {}):
   const today = isoDateOf(options.now ?? new Date());
   const summary: ReminderSummary = { sent: 0, byKind: {} };
   for (const reminder of await collectReminders(db, today)) {
-    for (const recipientId of reminder.recipientIds) {
-      const key = {
-        kind: reminder.kind,
-        subjectId: reminder.subjectId,
-        recipientId,
-        remindedFor: reminder.remindedFor,
-      };
-      const isSent = await db.transaction(async (tx) => {
-        if (!(await claimReminder(tx, key))) return false;
+    if (reminder.recipientIds.length === 0) continue;
+    // One transaction per reminder: its claims and its notifications commit together.
+    const sentTo = await db.transaction(async (tx) => {
+      const claimed = await claimReminders(
+        tx,
+        // Sorted, so two processes claiming the same keys lock them in the same order (no deadlock).
+        [...reminder.recipientIds].sort().map((recipientId) => ({
+          kind: reminder.kind,
+          subjectId: reminder.subjectId,
+          recipientId,
+          remindedFor: reminder.remindedFor,
+        })),
+      );
+      for (const recipientId of claimed) {
         const notificationId = await notifyUser(tx, recipientId, {
           kind: `reminder.${reminder.kind}`,
           titleJa: reminder.titleJa,
           titleEn: reminder.titleEn,
           link: reminder.link,
         });
-        await linkReminderNotification(tx, key, notificationId);
-        return true;
-      });
-      if (isSent) {
-        summary.sent += 1;
-        summary.byKind[reminder.kind] = (summary.byKind[reminder.kind] ?? 0) + 1;
+        await linkReminderNotification(
+          tx,
+          {
+            kind: reminder.kind,
+            subjectId: reminder.subjectId,
+            recipientId,
+            remindedFor: reminder.remindedFor,
+          },
+          notificationId,
+        );
       }
+      return claimed.length;
+    });
+    if (sentTo > 0) {
+      summary.sent += sentTo;
+      summary.byKind[reminder.kind] = (summary.byKind[reminder.kind] ?? 0) + sentTo;
     }
   }
   return summary;
