@@ -110,6 +110,7 @@ export const dashboardSchema = z
           status: z.enum(APPROVAL_STATUSES),
           statusLabel: localized,
           isPublished: z.boolean(),
+          isTitleShown: z.boolean(),
         }),
       ),
     }),

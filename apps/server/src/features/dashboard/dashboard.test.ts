@@ -309,7 +309,7 @@ type StreamDashboard = {
     isAvailable: boolean;
     total: number;
     byStatus: Breakdown[];
-    byBureau: { orgUnit: { name: string }; status: string; title: string }[];
+    byBureau: { orgUnit: { name: string }; status: string; title: string; isTitleShown: boolean }[];
   };
   platinum: {
     isAvailable: boolean;
@@ -495,6 +495,7 @@ describe('the bureau X policies', () => {
     expect(after.policies.byBureau.find((row) => row.orgUnit.name === unit.name)).toMatchObject({
       status: 'draft',
       title: '（公表前）',
+      isTitleShown: false,
     });
     expect(JSON.stringify(after)).not.toContain('令和6年度 X方針（案）');
     const reform = await t.signIn('reform');

@@ -253,6 +253,8 @@ export type PolicyOfBureau = {
   status: ApprovalStatus;
   statusLabel: LocalizedText;
   isPublished: boolean;
+  /** False when the viewer may not read the version yet: `title` is 「（公表前）」 and there is nothing to open. */
+  isTitleShown: boolean;
 };
 
 export type PolicyFigures = {
@@ -275,15 +277,13 @@ async function policiesFor(db: Executor, scope: FigureScope, viewer: CurrentUser
     listPolicyStatesOfYear(db, { fiscalYear: scope.fiscalYear, orgUnitIds: scope.orgUnitIds ?? undefined }),
     loadOrgUnitTree(db),
   ]);
-  return rows.map((row) => ({
-    ...row,
-    title:
+  return rows.map((row) => {
+    const isTitleShown =
       row.status === 'published' ||
       row.status === 'superseded' ||
-      dashboardPolicy.canSeeUnpublishedPolicy(viewer, tree, row.orgUnitId)
-        ? row.title
-        : UNPUBLISHED_POLICY_TITLE,
-  }));
+      dashboardPolicy.canSeeUnpublishedPolicy(viewer, tree, row.orgUnitId);
+    return { ...row, isTitleShown, title: isTitleShown ? row.title : UNPUBLISHED_POLICY_TITLE };
+  });
 }
 
 /** Bureau X policies by the state of their latest version, and each bureau's (features/bureau-policies). */
@@ -309,6 +309,7 @@ export async function bureauPolicyFigures(
       status: row.status,
       statusLabel: APPROVAL_STATUS_LABELS[row.status],
       isPublished: row.publishedVersionNumber !== null,
+      isTitleShown: row.isTitleShown,
     })),
   };
 }

@@ -88,6 +88,8 @@ export type Dashboard = {
       status: string;
       statusLabel: LocalizedText;
       isPublished: boolean;
+      /** False when the viewer may not read it yet (the title reads 「（公表前）」). */
+      isTitleShown: boolean;
     }[];
   };
   initiatives: {

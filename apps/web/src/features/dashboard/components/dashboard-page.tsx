@@ -217,19 +217,19 @@ function Figures({ dashboard, orgUnitId }: { dashboard: Dashboard; orgUnitId: st
                 <th scope="col" className="py-1 pr-3 text-left">
                   {text('column.meeting')}
                 </th>
-                <th scope="col" className="px-2 py-1 text-left">
+                <th scope="col" className="whitespace-nowrap px-2 py-1 text-left">
                   {text('column.planned')}
                 </th>
-                <th scope="col" className="px-2 py-1 text-left">
+                <th scope="col" className="whitespace-nowrap px-2 py-1 text-left">
                   {text('column.heldOn')}
                 </th>
                 <th scope="col" className="px-2 py-1 text-left">
                   {text('column.reports')}
                 </th>
-                <th scope="col" className="px-2 py-1 text-right">
+                <th scope="col" className="whitespace-nowrap px-2 py-1 text-right">
                   {text('column.decisions')}
                 </th>
-                <th scope="col" className="px-2 py-1 text-right">
+                <th scope="col" className="whitespace-nowrap px-2 py-1 text-right">
                   {text('column.openActions')}
                 </th>
               </tr>
@@ -237,13 +237,13 @@ function Figures({ dashboard, orgUnitId }: { dashboard: Dashboard; orgUnitId: st
             <tbody>
               {meetings.items.map((meeting) => (
                 <tr key={meeting.id} className="border-b border-solid-gray-200">
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">
+                  <th scope="row" className="whitespace-nowrap py-1 pr-3 text-left font-normal">
                     <Link to={recordHref({ type: 'meeting', id: meeting.id }) as never} className="link">
                       {meeting.title}
                     </Link>
                   </th>
-                  <td className="px-2 py-1">{meeting.plannedLabel[language]}</td>
-                  <td className="px-2 py-1">
+                  <td className="whitespace-nowrap px-2 py-1">{meeting.plannedLabel[language]}</td>
+                  <td className="whitespace-nowrap px-2 py-1">
                     {meeting.isHeld ? meeting.spanLabel[language] : text('planned')}
                   </td>
                   <td className="px-2 py-1">
@@ -268,7 +268,7 @@ function Figures({ dashboard, orgUnitId }: { dashboard: Dashboard; orgUnitId: st
       <Section title={text('section.policies')} isAvailable={policies.isAvailable}>
         <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <BreakdownChart
-            title={text('section.policies')}
+            title={text('policies.byStatus')}
             items={policies.byStatus}
             metric="policies"
             keyOf={(key) => `status:${key}`}
