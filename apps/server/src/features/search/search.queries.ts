@@ -82,20 +82,25 @@ function readableBy(viewer: SearchViewer): SQL {
     or ${viewer.userId}::uuid = any(d.reader_user_ids))`;
 }
 
-/** The conditions of a match: readable by the viewer, every term present, the filters. */
+/**
+ * The conditions of a match: readable by the viewer, every term present, the filters but the kind
+ * (the facets count every kind). Bigrams narrow through the GIN index; LIKE on the folded text
+ * decides — except when every term is two characters long: a two-character term is one bigram,
+ * and a document's bigrams are those of its folded text, so holding the bigram is holding the term.
+ */
 function matchConditions(
   terms: string[],
   termBigrams: string[],
   viewer: SearchViewer,
   filters: SearchFilters,
-  options: { isKindFiltered: boolean },
 ): SQL {
   const conditions: SQL[] = [readableBy(viewer)];
   if (termBigrams.length > 0) conditions.push(sql`d.bigrams @> ${sql.param(termBigrams)}::text[]`);
-  conditions.push(
-    sql`d.search_text like all (${sql.param(terms.map((term) => `%${escapeLike(term)}%`))}::text[])`,
-  );
-  if (options.isKindFiltered && filters.kind) conditions.push(sql`d.kind = ${filters.kind}`);
+  if (!terms.every((term) => Array.from(term).length === 2)) {
+    conditions.push(
+      sql`d.search_text like all (${sql.param(terms.map((term) => `%${escapeLike(term)}%`))}::text[])`,
+    );
+  }
   if (filters.fiscalYear !== undefined) {
     conditions.push(
       sql`d.fiscal_year <= ${filters.fiscalYear} and coalesce(d.fiscal_year_to, d.fiscal_year) >= ${filters.fiscalYear}`,
@@ -107,33 +112,16 @@ function matchConditions(
 }
 
 /**
- * The documents readable by the viewer that hold every term, one per record (the most complete one
- * the viewer may read), with a rank: a term in the title counts most, then how often terms occur.
- * Bigrams narrow the candidates through the GIN index; LIKE on the folded text decides.
+ * A page of readable matches with their total, and how many there are of each kind, in one pass
+ * over the matching documents.
+ *
+ * The rank of a record: for each term, 10 when it is in the title, plus how often it occurs (up to
+ * 5). Counting occurrences reads the whole text, so it is done only where it can change the page:
+ * with one or two terms a record with more terms in its title always ranks above one with fewer
+ * (10 × titles + at least 1 per term > 10 × fewer titles + at most 5 per term), so only records
+ * whose title holds as many terms as the page's last record need their texts read. With more terms
+ * every match is ranked in full. The order is the same either way: rank, then newest, then id.
  */
-function matchedRecords(
-  terms: string[],
-  termBigrams: string[],
-  viewer: SearchViewer,
-  filters: SearchFilters,
-): SQL {
-  const where = matchConditions(terms, termBigrams, viewer, filters, { isKindFiltered: true });
-  const score = sql.join(
-    terms.map(
-      (term) => sql`((strpos(d.search_title, ${term}) > 0)::int * 10
-        + least(5, (length(d.search_text) - length(replace(d.search_text, ${term}, ''))) / ${Array.from(term).length}))`,
-    ),
-    sql` + `,
-  );
-  // Narrow rows (ids and sort keys) are sorted; titles and texts are read for the page only.
-  return sql`select distinct on (d.kind, d.record_id)
-      d.id, d.kind, d.record_id, d.sort_at, (${score}) as score
-    from ${searchDocuments} d
-    where ${where}
-    order by d.kind, d.record_id, case d.tier when 'restricted' then 3 when 'staff' then 2 else 1 end desc`;
-}
-
-/** A page of readable matches with their total, and how many there are of each kind. */
 export async function searchRecords(
   db: Executor,
   options: {
@@ -146,52 +134,91 @@ export async function searchRecords(
   },
 ) {
   const { terms, termBigrams, viewer, filters } = options;
-  const matched = matchedRecords(terms, termBigrams, viewer, filters);
-  const page = await db.execute<{
-    kind: string;
-    record_id: string;
-    tier: string;
-    title: string;
-    body: string;
-    link: string;
+  const where = matchConditions(terms, termBigrams, viewer, filters);
+  const titleHits = sql.join(
+    terms.map((term) => sql`(strpos(d.search_title, ${term}) > 0)::int`),
+    sql` + `,
+  );
+  const score = sql.join(
+    terms.map(
+      (term) => sql`((strpos(d.search_title, ${term}) > 0)::int * 10
+        + least(5, (length(d.search_text) - length(replace(d.search_text, ${term}, ''))) / ${Array.from(term).length}))`,
+    ),
+    sql` + `,
+  );
+  const lastOnPage = options.page * options.pageSize;
+  const canSkipByTitle = terms.length <= 2;
+  const kindFilter = filters.kind ? sql`r.kind = ${filters.kind}` : sql`true`;
+  const result = await db.execute<{
+    part: 'hit' | 'total' | 'facet';
+    kind: string | null;
+    record_id: string | null;
+    tier: string | null;
+    title: string | null;
+    body: string | null;
+    link: string | null;
     fiscal_year: number | null;
     status: string | null;
-    score: number;
-    total: bigint;
-  }>(sql`select doc.kind, doc.record_id, doc.tier, doc.title, doc.body, doc.link, doc.fiscal_year, doc.status,
-      p.score, p.total
-    from (
-      select m.id, m.score, m.sort_at, m.record_id, count(*) over () as total from (${matched}) m
-      order by m.score desc, m.sort_at desc, m.record_id
+    score: number | null;
+    total: bigint | null;
+  }>(sql`with matched as materialized (
+      -- One document per record: the most complete one the viewer may read; narrow rows only.
+      select distinct on (d.kind, d.record_id) d.id, d.kind, d.record_id, d.sort_at, (${titleHits}) as title_hits
+      from ${searchDocuments} d
+      where ${where}
+      order by d.kind, d.record_id, case d.tier when 'restricted' then 3 when 'staff' then 2 else 1 end desc
+    ),
+    filtered as materialized (select r.* from matched r where ${kindFilter}),
+    counts as (
+      select count(*) as total, count(*) filter (where title_hits >= 1) as one_title,
+        count(*) filter (where title_hits >= 2) as two_titles
+      from filtered
+    ),
+    threshold as (
+      select ${
+        canSkipByTitle
+          ? sql`case when two_titles >= ${lastOnPage} then 2 when one_title >= ${lastOnPage} then 1 else 0 end`
+          : sql`0`
+      } as title_hits
+      from counts
+    ),
+    ranked as (
+      -- Texts are read by id for these records only (never a scan of the whole index).
+      select f.id, f.record_id, f.sort_at, scored.score
+      from filtered f
+      cross join lateral (select (${score}) as score from ${searchDocuments} d where d.id = f.id) scored
+      where f.title_hits >= (select title_hits from threshold)
+    ),
+    page as (
+      select * from ranked order by score desc, sort_at desc, record_id
       limit ${options.pageSize} offset ${(options.page - 1) * options.pageSize}
-    ) p
+    )
+    select 'hit' as part, doc.kind, doc.record_id, doc.tier, doc.title, doc.body, doc.link, doc.fiscal_year,
+      doc.status, p.score, null::bigint as total, p.position
+    from (select page.*, row_number() over (order by score desc, sort_at desc, record_id) as position from page) p
     join ${searchDocuments} doc on doc.id = p.id
-    order by p.score desc, p.sort_at desc, p.record_id`);
-  const facets = await db.execute<{ kind: string; total: bigint }>(
-    sql`select d.kind, count(distinct d.record_id) as total from ${searchDocuments} d
-      where ${matchConditions(terms, termBigrams, viewer, filters, { isKindFiltered: false })} group by d.kind`,
-  );
-  const first = page.rows[0];
-  let total = first ? Number(first.total) : 0;
-  if (!first && options.page > 1) {
-    const counted = await db.execute<{ total: bigint }>(sql`select count(*) as total from (${matched}) m`);
-    total = Number(counted.rows[0]?.total ?? 0);
-  }
+    union all select 'total', null, null, null, null, null, null, null, null, null, (select total from counts), null
+    union all select 'facet', kind, null, null, null, null, null, null, null, null, count(*), null from matched group by kind
+    order by part, position`);
+  const rows = result.rows;
+  const hits = rows.filter((row) => row.part === 'hit');
   return {
-    items: page.rows.map(
+    items: hits.map(
       (row): SearchHit => ({
-        kind: row.kind,
-        recordId: row.record_id,
-        tier: row.tier,
-        title: row.title,
-        body: row.body,
-        link: row.link,
+        kind: row.kind!,
+        recordId: row.record_id!,
+        tier: row.tier!,
+        title: row.title!,
+        body: row.body!,
+        link: row.link!,
         fiscalYear: row.fiscal_year,
         status: row.status,
         score: Number(row.score),
       }),
     ),
-    total,
-    facets: Object.fromEntries(facets.rows.map((row) => [row.kind, Number(row.total)])),
+    total: Number(rows.find((row) => row.part === 'total')?.total ?? 0),
+    facets: Object.fromEntries(
+      rows.filter((row) => row.part === 'facet').map((row) => [row.kind!, Number(row.total)]),
+    ),
   };
 }
