@@ -4,7 +4,6 @@ import type { Executor } from '../../db/client.ts';
 import {
   analyses,
   analysisDueMeetings,
-  analysisEffects,
   analysisReports,
   analysisVersions,
   clusterRevisions,
@@ -53,19 +52,32 @@ export function listAnalysisDuesOfYear(db: Executor, fiscalYear: number) {
     .orderBy(asc(meetings.fiscalYear), asc(meetings.sequence), asc(clusterRevisions.number));
 }
 
-/** The effect amounts (効果額) of a fiscal year's analyses, summed per analysis and stage (見込み・実績). */
+/**
+ * The effect amounts (効果額) of a fiscal year's analyses, summed per analysis and stage (見込み・実績),
+ * as the effect ledger counts them: from each analysis's newest version the reform office accepted
+ * or that was reported at an X meeting. A working copy's lines are drafts and never count.
+ */
 export async function sumAnalysisEffectsOfYear(db: Executor, fiscalYear: number) {
-  const rows = await db
-    .select({
-      analysisId: analysisEffects.analysisId,
-      stage: analysisEffects.stage,
-      total: sql<string>`sum(${analysisEffects.amount})::text`,
-    })
-    .from(analysisEffects)
-    .innerJoin(analyses, eq(analyses.id, analysisEffects.analysisId))
-    .where(eq(analyses.fiscalYear, fiscalYear))
-    .groupBy(analysisEffects.analysisId, analysisEffects.stage);
-  return rows.map((row) => ({ analysisId: row.analysisId, stage: row.stage, total: BigInt(row.total) }));
+  const result = await db.execute<{ analysis_id: string; stage: string; total: string }>(sql`
+    select newest.analysis_id, line->>'stage' as stage, sum((line->>'amount')::numeric)::text as total
+    from (
+      select distinct on (${analysisVersions.analysisId}) ${analysisVersions.analysisId} as analysis_id,
+        ${analysisVersions.content} as content
+      from ${analysisVersions}
+      join ${analyses} on ${analyses.id} = ${analysisVersions.analysisId}
+      where ${analyses.fiscalYear} = ${fiscalYear} and ${analysisVersions.status} in ('accepted', 'reported')
+      order by ${analysisVersions.analysisId}, ${analysisVersions.number} desc
+    ) newest
+    cross join lateral jsonb_array_elements(
+      case when jsonb_typeof(newest.content->'effects') = 'array' then newest.content->'effects' else '[]'::jsonb end
+    ) line
+    where line->>'stage' in ('planned', 'actual') and line->>'amount' ~ '^-?[0-9]+$'
+    group by newest.analysis_id, line->>'stage'`);
+  return result.rows.map((row) => ({
+    analysisId: row.analysis_id,
+    stage: row.stage as 'planned' | 'actual',
+    total: BigInt(row.total),
+  }));
 }
 
 /**

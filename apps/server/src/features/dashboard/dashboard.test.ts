@@ -427,9 +427,15 @@ describe('the analyses due and their effects', () => {
     expect(body.meetings.next!.analysesDue.map((item) => [item.label, item.stage])).toEqual(
       due.map((row) => [`${row.number} ${row.name}`, row.stage]),
     );
+    // As the ledger counts them: each analysis's newest accepted or reported version, never a working copy.
+    const newest = `select distinct on (v.analysis_id) v.analysis_id, v.id, v.content from analysis_versions v
+       join analyses a on a.id = v.analysis_id
+       where a.fiscal_year = 2024 and v.status in ('accepted', 'reported')
+       order by v.analysis_id, v.number desc`;
     const effects = await sql(
-      `select e.stage, sum(e.amount)::text as total from analysis_effects e
-       join analyses a on a.id = e.analysis_id where a.fiscal_year = 2024 group by e.stage`,
+      `select line->>'stage' as stage, sum((line->>'amount')::numeric)::text as total
+       from (${newest}) n cross join lateral jsonb_array_elements(coalesce(n.content->'effects', '[]'::jsonb)) line
+       group by line->>'stage'`,
     );
     const sumOf = (stage: string) => effects.find((row) => row.stage === stage)?.total ?? '0';
     expect(body.analyses.effects.planned).toBe(sumOf('planned'));
@@ -441,10 +447,23 @@ describe('the analyses due and their effects', () => {
          where a.fiscal_year = 2024 and r.number = 25`,
       )
     )[0].id;
+    // A line in the working copy is a draft: the figure stays.
     await sql(
       `insert into analysis_effects (analysis_id, position, label, fiscal_year, category, recurrence, stage, amount)
        values ($1, 99, '施設統合による維持費削減', 2025, 'expenditure_cut', 'recurring', 'actual', 7000000)`,
       [analysisId],
+    );
+    const drafted = await streams();
+    expect(drafted.analyses.effects).toEqual(body.analyses.effects);
+    // The same line in the newest accepted version counts.
+    const version = (await sql(`select id from (${newest}) n where n.analysis_id = $1`, [analysisId]))[0];
+    expect(version, 'analysis 25 has an accepted or reported version in the demo').toBeDefined();
+    await sql(
+      `update analysis_versions set content = jsonb_set(content, '{effects}', coalesce(content->'effects', '[]'::jsonb) ||
+         jsonb_build_array(jsonb_build_object('label', '施設統合による維持費削減', 'fiscalYear', 2025, 'endFiscalYear', null,
+           'category', 'expenditure_cut', 'recurrence', 'recurring', 'stage', 'actual', 'amount', '7000000', 'basis', '')))
+       where id = $1`,
+      [version.id],
     );
     const after = await streams();
     expect(BigInt(after.analyses.effects.actual)).toBe(BigInt(body.analyses.effects.actual) + 7_000_000n);
