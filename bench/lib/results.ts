@@ -358,7 +358,8 @@ function growthTable(): string {
         .get(scale)!
         .runs.find((run) => run.database === 'postgres')
         ?.reads.find((candidate) => candidate.id === id);
-      return row?.result ? String(row.result.p95) : '–';
+      if (!row?.result) return '–';
+      return row.result.total === 0 ? 'no answer' : String(row.result.p95);
     });
     lines.push(`| ${name} | ${cells.join(' | ')} |`);
   }
