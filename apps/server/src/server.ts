@@ -74,10 +74,19 @@ export async function startServer(
         stopVacuum();
         await mailSender.stop();
         await reminderJob.stop();
+        // Stop taking requests and let those under way finish (up to 10 s) before the database
+        // closes under them; idle keep-alive connections would hold close() open, so they go now.
+        const http = server as unknown as {
+          closeIdleConnections?: () => void;
+          closeAllConnections?: () => void;
+        };
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Keep-alive connections would hold close() open.
-          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          const cutOff = setTimeout(() => http.closeAllConnections?.(), 10_000);
+          server.close(() => {
+            clearTimeout(cutOff);
+            resolve();
+          });
+          http.closeIdleConnections?.();
         });
         await database.close();
       },

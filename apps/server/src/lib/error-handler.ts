@@ -26,7 +26,7 @@ function databaseCause(error: unknown): { code?: string; message?: string } | nu
       return { code: candidate.code, message: String(candidate.message ?? '') };
     if (
       typeof candidate.message === 'string' &&
-      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i.test(
         candidate.message,
       )
     ) {
