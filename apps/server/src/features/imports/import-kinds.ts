@@ -4,6 +4,7 @@ import { clusterImport } from './cluster-import.ts';
 import { effectImport } from './effect-import.ts';
 import type { ImportKind } from './import-kind.ts';
 import { initiativeImport } from './initiative-import.ts';
+import { needImport } from './need-import.ts';
 import { orgUnitImport } from './org-unit-import.ts';
 import { userImport } from './user-import.ts';
 
@@ -12,6 +13,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
   orgUnitImport,
   userImport,
   clusterImport,
+  needImport,
   benchmarkImport,
   initiativeImport,
   effectImport,

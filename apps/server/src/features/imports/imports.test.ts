@@ -539,7 +539,12 @@ describe('who may import', () => {
     const reformKinds = (await t.call('GET', '/api/v1/import-kinds', { cookie: reform })).body as {
       items: { kind: string }[];
     };
-    expect(reformKinds.items.map((item) => item.kind)).toEqual(['clusters', 'initiatives', 'effects']);
+    expect(reformKinds.items.map((item) => item.kind)).toEqual([
+      'clusters',
+      'needs',
+      'initiatives',
+      'effects',
+    ]);
     expect((await upload(admin, 'clusters', utf8('年度,番号\r\n2024,1\r\n'), 'c.csv')).status).toBe(403);
     expect((await upload(reform, 'users', utf8('ログインID,氏名\r\nx,y\r\n'), 'u.csv')).status).toBe(403);
     expect((await upload(staff, 'users', utf8('ログインID,氏名\r\nx,y\r\n'), 'u.csv')).status).toBe(403);
