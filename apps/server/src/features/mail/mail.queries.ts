@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { mailOutbox, mailSettings, notifications, users } from '../../db/schema/index.ts';
 
@@ -69,6 +69,9 @@ export async function claimDueMessages(
   leaseUntil: Date,
   limit: number,
 ): Promise<string[]> {
+  // `now` has milliseconds, the database's timestamps microseconds: a message queued in the same
+  // millisecond (next_attempt_at defaults to the database's now()) is due too.
+  const dueBefore = new Date(now.getTime() + 1);
   const due = db
     .select({ id: mailOutbox.id })
     .from(mailOutbox)
@@ -76,7 +79,7 @@ export async function claimDueMessages(
       and(
         eq(mailOutbox.delivery, 'immediate'),
         or(
-          and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.nextAttemptAt, now)),
+          and(eq(mailOutbox.status, 'pending'), lt(mailOutbox.nextAttemptAt, dueBefore)),
           and(eq(mailOutbox.status, 'sending'), lt(mailOutbox.leaseUntil, now)),
         ),
       ),

@@ -291,6 +291,22 @@ describe('who gets no mail', () => {
     }
   });
 
+  it('sends a message queued in the same millisecond as the run (the database keeps microseconds)', async () => {
+    await t.database.db.transaction((tx) =>
+      enqueueMail(tx, { recipientId: userIds.staff1!, subject: '同じミリ秒のメール' }),
+    );
+    // Due 456 µs into a millisecond; the run's clock reads that millisecond (a Date has no more).
+    const { rows } = await t.database.pool.query<{ next_attempt_at: Date }>(
+      `update mail_outbox set next_attempt_at = date_trunc('milliseconds', now()) + interval '456 microseconds'
+       where status = 'pending' and delivery = 'immediate' and subject = '同じミリ秒のメール'
+       returning next_attempt_at`,
+    );
+    expect(rows).toHaveLength(1);
+    const sender = new MailSender({ db: t.database.db, config });
+    const summary = await sender.runOnce({ now: rows[0]!.next_attempt_at });
+    expect(summary, JSON.stringify(await outboxOf('staff1'))).toMatchObject({ sent: 1 });
+  });
+
   it('refuses links to other hosts', async () => {
     await expect(
       t.database.db.transaction((tx) =>
