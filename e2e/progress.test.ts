@@ -51,7 +51,8 @@ describe('進捗状況 journey', () => {
     await page.waitForURL(/\/progress\/records\?.*metric=analyses/);
     const rows = page.getByRole('table').getByRole('row');
     await rows.nth(1).waitFor();
-    expect(await rows.count()).toBe(count + 1);
+    // The list settles once its records are in (a refetch may redraw it in between).
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(count + 1);
     expect(await page.getByRole('main').innerText()).toContain('保育所・幼稚園');
     await expectAccessible(page);
 
@@ -93,7 +94,7 @@ describe('進捗状況 journey', () => {
     await page.waitForURL(/metric=platinum/);
     const rows = page.getByRole('table').getByRole('row');
     await rows.nth(1).waitFor();
-    expect(await rows.count()).toBe(officeCount + 1);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(officeCount + 1);
     expect(await page.getByRole('main').innerText()).not.toMatch(/提案者|投稿者/);
     await page.close();
   });
