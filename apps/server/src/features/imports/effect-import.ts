@@ -18,6 +18,7 @@ import { createEffect, type EffectInput, effectPolicy, updateEffect } from '../e
 import { parseFiscalYear } from './cluster-import.ts';
 import {
   choiceError,
+  countFileIds,
   type ImportField,
   type ImportKind,
   isSameText,
@@ -144,11 +145,7 @@ export const effectImport: ImportKind<Context, EffectRecord> = {
       listAnalysisKeys(db),
       listTargetNames(db),
     ]);
-    const fileIdCounts = new Map<string, number>();
-    for (const row of rows) {
-      const id = (row.id ?? '').toLowerCase();
-      if (id) fileIdCounts.set(id, (fileIdCounts.get(id) ?? 0) + 1);
-    }
+    const fileIdCounts = countFileIds(rows);
     return {
       actor: options.actor,
       tree,

@@ -208,6 +208,16 @@ export function choiceError(
 }
 
 /** A UUID as exports write record ids. */
+/** How often each record ID (lower-cased) appears in a file's rows: an ID twice is an error. */
+export function countFileIds(rows: readonly RowValues[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const id = (row.id ?? '').toLowerCase();
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
 /**

@@ -21,6 +21,7 @@ import {
 import { parseFiscalYear } from './cluster-import.ts';
 import {
   choiceError,
+  countFileIds,
   type ImportField,
   type ImportKind,
   isSameText,
@@ -190,11 +191,7 @@ export const initiativeImport: ImportKind<Context, InitiativeRecord> = {
       listAnalysisKeys(db),
       listBureauPolicyKeys(db),
     ]);
-    const fileIdCounts = new Map<string, number>();
-    for (const row of rows) {
-      const id = (row.id ?? '').toLowerCase();
-      if (id) fileIdCounts.set(id, (fileIdCounts.get(id) ?? 0) + 1);
-    }
+    const fileIdCounts = countFileIds(rows);
     return {
       actor: options.actor,
       tree,

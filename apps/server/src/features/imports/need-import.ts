@@ -16,7 +16,14 @@ import {
   replaceNeedLinks,
   updateNeed,
 } from '../needs/index.ts';
-import { type ImportField, type ImportKind, isSameText, type RowError, UUID_PATTERN } from './import-kind.ts';
+import {
+  countFileIds,
+  type ImportField,
+  type ImportKind,
+  isSameText,
+  type RowError,
+  UUID_PATTERN,
+} from './import-kind.ts';
 
 type ClusterRevision = Awaited<ReturnType<typeof listClusterRevisions>>[number];
 
@@ -182,11 +189,7 @@ export const needImport: ImportKind<Context, NeedRecord> = {
       listFiscalYears(db),
       listNeedsForImport(db),
     ]);
-    const fileIdCounts = new Map<string, number>();
-    for (const row of rows) {
-      const id = (row.id ?? '').toLowerCase();
-      if (id) fileIdCounts.set(id, (fileIdCounts.get(id) ?? 0) + 1);
-    }
+    const fileIdCounts = countFileIds(rows);
     return {
       actor: options.actor,
       tree,
