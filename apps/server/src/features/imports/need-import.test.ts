@@ -1,19 +1,11 @@
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../../test/test-app.ts';
 import { importRunnerFor } from './import-runner.ts';
+import { type ImportJob as Job, shiftJis, xlsx } from './import-test-support.ts';
 import { readSpreadsheet } from './spreadsheet-file.ts';
 
-type Job = {
-  id: string;
-  status: string;
-  encoding: string | null;
-  mapping: Record<string, number | null>;
-  counts: { create: number; update: number; unchanged: number; error: number };
-  isCommittable: boolean;
-  version: number;
-};
+const xlsxOf = (rows: string[][]) => xlsx(rows, 'ニーズ');
+
 type Row = { rowNumber: number; errors: { messages: { ja: string } }[] };
 
 let t: TestApp;
@@ -25,17 +17,6 @@ afterAll(async () => {
   await importRunnerFor(t.database.db).idle();
   await t.close();
 });
-
-function csv(rows: string[][]): string {
-  return `${rows.map((cells) => cells.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\r\n')}\r\n`;
-}
-const shiftJis = (rows: string[][]) => new Uint8Array(iconv.encode(csv(rows), 'cp932'));
-async function xlsx(rows: string[][]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('ニーズ');
-  for (const cells of rows) sheet.addRow(cells);
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-}
 
 async function upload(cookie: string, bytes: Uint8Array, fileName: string) {
   const form = new FormData();
@@ -204,7 +185,7 @@ describe('needs import', () => {
     ];
     for (const [bytes, name] of [
       [shiftJis(BAD_ROWS), 'ニーズ.csv'],
-      [await xlsx(BAD_ROWS), 'ニーズ.xlsx'],
+      [await xlsxOf(BAD_ROWS), 'ニーズ.xlsx'],
     ] as const) {
       const job = await preview(staff, bytes, name);
       expect(job.encoding).toBe(name.endsWith('.csv') ? 'shift_jis' : null);
@@ -228,7 +209,7 @@ describe('needs import', () => {
     });
     const done = await commit(staff, fromCsv);
     expect(done.status, done.text).toBe(200);
-    const fromXlsx = await preview(staff, await xlsx(FIXED_ROWS('（Excel）')), 'ニーズ（修正）.xlsx');
+    const fromXlsx = await preview(staff, await xlsxOf(FIXED_ROWS('（Excel）')), 'ニーズ（修正）.xlsx');
     expect(fromXlsx.counts).toEqual({ create: 4, update: 0, unchanged: 0, error: 0 });
     expect((await commit(staff, fromXlsx)).status).toBe(200);
     expect(await needCount()).toBe(before + 8);

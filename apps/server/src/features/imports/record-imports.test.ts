@@ -1,19 +1,9 @@
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../../test/test-app.ts';
 import { importRunnerFor } from './import-runner.ts';
+import { type ImportJob as Job, shiftJis, xlsx } from './import-test-support.ts';
 import { readSpreadsheet } from './spreadsheet-file.ts';
 
-type Job = {
-  id: string;
-  status: string;
-  encoding: string | null;
-  mapping: Record<string, number | null>;
-  counts: { create: number; update: number; unchanged: number; error: number };
-  isCommittable: boolean;
-  version: number;
-};
 type Row = { rowNumber: number; errors: { messages: { ja: string } }[] };
 
 let t: TestApp;
@@ -25,17 +15,6 @@ afterAll(async () => {
   await importRunnerFor(t.database.db).idle();
   await t.close();
 });
-
-function csv(rows: string[][]): string {
-  return `${rows.map((cells) => cells.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\r\n')}\r\n`;
-}
-const shiftJis = (rows: string[][]) => new Uint8Array(iconv.encode(csv(rows), 'cp932'));
-async function xlsx(rows: string[][]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('取込');
-  for (const cells of rows) sheet.addRow(cells);
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-}
 
 /** Uploads a file, keeps the proposed mapping and returns the checked preview. */
 async function preview(cookie: string, kind: string, bytes: Uint8Array, fileName: string): Promise<Job> {
