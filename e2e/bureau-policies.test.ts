@@ -157,6 +157,8 @@ describe('bureau X policy journey', () => {
       .click();
     await visitor.waitForURL(/\/public\/needs/);
     await visitor.getByRole('heading', { level: 1, name: '公表されたニーズ・課題' }).waitFor();
+    // The heading comes before the list: wait for the records themselves.
+    await visitor.getByRole('main').getByText('保育所の空き状況を', { exact: false }).first().waitFor();
     const needs = await visitor.getByRole('main').innerText();
     expect(needs).toContain('保育所の空き状況を、窓口に行かなくてもネットで確認できるようにしてほしい。');
     // A contact in the text is masked; nothing unpublished is there.
