@@ -148,6 +148,22 @@ export const platinumIdeas = pgTable(
     index('platinum_ideas_campaign_status_idx').on(t.campaignId, t.status, t.number),
     index('platinum_ideas_campaign_theme_idx').on(t.campaignId, t.theme, t.number),
     index('platinum_ideas_campaign_supports_idx').on(t.campaignId, t.supportCount.desc(), t.number.desc()),
+    // A progress filter (with or without a theme) sorted by supports reads its page from the index.
+    index('platinum_ideas_campaign_status_supports_idx').on(
+      t.campaignId,
+      t.status,
+      t.supportCount.desc(),
+      t.number.desc(),
+    ),
+    index('platinum_ideas_campaign_theme_status_supports_idx').on(
+      t.campaignId,
+      t.theme,
+      t.status,
+      t.supportCount.desc(),
+      t.number.desc(),
+    ),
+    // Lists across every campaign, newest number first.
+    index('platinum_ideas_number_idx').on(t.number.desc(), t.id.desc()),
     index('platinum_ideas_issue_idx').on(t.issueId),
     index('platinum_ideas_author_idx').on(t.authorId),
     index('platinum_ideas_merged_into_idx').on(t.mergedIntoId),
