@@ -136,14 +136,14 @@ export async function insertEvent(db: Executor, values: typeof clusterEvents.$in
   await db.insert(clusterEvents).values(values);
 }
 
-/** The recorded changes of a cluster, oldest first, with who made them. */
+/** The recorded changes of a cluster by fiscal year, oldest first (one change's lines in kind order), with who made them. */
 export function listEvents(db: Executor, clusterId: string) {
   return db
     .select({ event: clusterEvents, actorName: users.displayName })
     .from(clusterEvents)
     .leftJoin(users, eq(users.id, clusterEvents.actorId))
     .where(eq(clusterEvents.clusterId, clusterId))
-    .orderBy(asc(clusterEvents.fiscalYear), asc(clusterEvents.createdAt));
+    .orderBy(asc(clusterEvents.fiscalYear), asc(clusterEvents.createdAt), asc(clusterEvents.kind));
 }
 
 /** Number and name of clusters as each stood in a year (the latest revision starting by then, or the first). */

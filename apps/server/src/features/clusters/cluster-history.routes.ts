@@ -6,6 +6,7 @@ import { notFound } from '../../lib/errors.ts';
 import { requireIfMatch } from '../../lib/etag.ts';
 import { errorResponses, jsonBody, jsonResponse, uuidParam } from '../../lib/openapi.ts';
 import { resolveFiscalYear } from '../fiscal-years/index.ts';
+import { changesOf, clusterChangeSchema } from './cluster-history.presenter.ts';
 import {
   analysesOfCluster,
   clusterLabels,
@@ -88,6 +89,8 @@ const historySchema = z
         relatedClusters: z.array(
           z.object({ id: z.string().uuid(), number: z.number().int(), name: z.string() }),
         ),
+        /** What a rename, regrouping, renumbering or change of owners changed. */
+        changes: z.array(clusterChangeSchema),
         note: z.string(),
         actor: z.object({ displayName: z.string() }).nullable(),
         createdAt: z.string(),
@@ -208,6 +211,7 @@ export function registerClusterHistoryRoutes(app: App): void {
           relatedClusters: event.relatedClusterIds
             .filter((related) => labels.has(related))
             .map((related) => ({ id: related, ...labels.get(related)! })),
+          changes: changesOf(event.kind, event.before, event.after),
           note: event.note,
           actor: isSignedIn && actorName ? { displayName: actorName } : null,
           createdAt: event.createdAt.toISOString(),

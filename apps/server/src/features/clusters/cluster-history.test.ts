@@ -22,8 +22,10 @@ type History = {
     fiscalYear: number;
     kind: string;
     relatedClusters: { number: number; name: string }[];
+    changes: { field: string; before: string | null; after: string | null }[];
     note: string;
     actor: unknown;
+    createdAt: string;
   }[];
   analyses: { fiscalYear: number; stage: string }[];
 };
@@ -104,7 +106,14 @@ describe('changing the register from a fiscal year', () => {
     expect(next).toHaveLength(58);
     expect(next.at(-1)).toMatchObject({ number: 58, name: '窓口DXの推進' });
     const created = await history((response.body as { clusterIds: string[] }).clusterIds[0]!, reform);
-    expect(created.events).toMatchObject([{ fiscalYear: 2025, kind: 'created', note: '令和7年度から新設' }]);
+    expect(created.events).toMatchObject([
+      {
+        fiscalYear: 2025,
+        kind: 'created',
+        note: '令和7年度から新設',
+        actor: { displayName: expect.any(String) },
+      },
+    ]);
   });
 
   it('renames from FY2025 through the register’s update, keeping the FY2024 name in history', async () => {
@@ -128,6 +137,91 @@ describe('changing the register from a fiscal year', () => {
       [2024, 2024, 'スポーツ振興事業'],
       [2025, null, 'スポーツ・レクリエーション振興事業'],
     ]);
+    // The rename is in the history: what changed, from which year, by whom, when.
+    const recorded = await history(id, reform);
+    expect(recorded.events).toMatchObject([
+      {
+        fiscalYear: 2025,
+        kind: 'renamed',
+        changes: [{ field: 'name', before: 'スポーツ振興事業', after: 'スポーツ・レクリエーション振興事業' }],
+        actor: { displayName: expect.any(String) },
+      },
+    ]);
+    expect(Date.parse(recorded.events[0]!.createdAt)).not.toBeNaN();
+    // Without a session the change shows, its author does not.
+    expect(result.events).toMatchObject([{ kind: 'renamed', actor: null }]);
+  });
+
+  it('records renumbering, regrouping and a rename made together as one line each, with the note', async () => {
+    const id = ids.get(30)!;
+    const path = `/api/v1/clusters/${id}?fy=2025`;
+    const current = await t.call('GET', path);
+    const before = current.body as RegisterItem;
+    const response = await t.call('PATCH', path, {
+      cookie: reform,
+      body: { number: 90, name: '再編後の名称', group: 'organization', kind: null, note: '組織再編に伴う' },
+      headers: { 'if-match': current.headers.get('etag')! },
+    });
+    expect(response.status, response.text).toBe(200);
+    const result = await history(id, reform);
+    expect(result.events.map((event) => event.kind)).toEqual(['renamed', 'regrouped', 'renumbered']);
+    for (const event of result.events) {
+      expect(event).toMatchObject({
+        fiscalYear: 2025,
+        note: '組織再編に伴う',
+        actor: { displayName: expect.any(String) },
+      });
+    }
+    expect(result.events.find((event) => event.kind === 'renumbered')!.changes).toEqual([
+      { field: 'number', before: '30', after: '90' },
+    ]);
+    expect(result.events.find((event) => event.kind === 'renamed')!.changes).toEqual([
+      { field: 'name', before: before.name, after: '再編後の名称' },
+    ]);
+    expect(result.events.find((event) => event.kind === 'regrouped')!.changes).toEqual([
+      { field: 'group', before: '施策・事業グループ', after: '組織強化グループ' },
+      { field: 'kind', before: expect.any(String), after: null },
+    ]);
+    // A second change in the same year edits that year's revision and adds its own line.
+    const again = await t.call('PATCH', path, {
+      cookie: reform,
+      body: { name: '再編後の名称（改）' },
+      headers: { 'if-match': response.headers.get('etag')! },
+    });
+    expect(again.status, again.text).toBe(200);
+    const after = await history(id, reform);
+    expect(after.revisions.map((revision) => revision.name)).toEqual([before.name, '再編後の名称（改）']);
+    expect(after.events.at(-1)).toMatchObject({
+      kind: 'renamed',
+      changes: [{ field: 'name', before: '再編後の名称', after: '再編後の名称（改）' }],
+    });
+  });
+
+  it('writes no line for a change that changes nothing, only the analysis plan, or is refused', async () => {
+    const id = ids.get(31)!;
+    const path = `/api/v1/clusters/${id}?fy=2025`;
+    const current = await t.call('GET', path);
+    const same = await t.call('PATCH', path, {
+      cookie: reform,
+      body: { name: (current.body as RegisterItem).name },
+      headers: { 'if-match': current.headers.get('etag')! },
+    });
+    expect(same.status, same.text).toBe(200);
+    const stale = await t.call('PATCH', path, {
+      cookie: reform,
+      body: { name: '古い版からの変更' },
+      headers: { 'if-match': current.headers.get('etag')! },
+    });
+    expect(stale.status).toBe(412);
+    const tooLong = await t.call('PATCH', path, {
+      cookie: reform,
+      body: { name: '長すぎる理由', note: 'あ'.repeat(2_001) },
+      headers: { 'if-match': same.headers.get('etag')! },
+    });
+    expect(tooLong.status).toBe(400);
+    const result = await history(id, reform);
+    expect(result.events).toEqual([]);
+    expect(result.revisions).toHaveLength(1);
   });
 
   it('retires a cluster from FY2025; FY2024 still has it', async () => {
@@ -140,8 +234,13 @@ describe('changing the register from a fiscal year', () => {
     expect(response.status, response.text).toBe(200);
     expect((await register(2024)).items.some((item) => item.number === 21)).toBe(true);
     expect((await register(2025)).items.some((item) => item.number === 21)).toBe(false);
-    expect((await history(id)).events).toMatchObject([
-      { fiscalYear: 2025, kind: 'retired', note: '民営化により廃止' },
+    expect((await history(id, reform)).events).toMatchObject([
+      {
+        fiscalYear: 2025,
+        kind: 'retired',
+        note: '民営化により廃止',
+        actor: { displayName: expect.any(String) },
+      },
     ]);
   });
 
@@ -165,9 +264,17 @@ describe('changing the register from a fiscal year', () => {
     const merged = await history(mergedId);
     expect(merged.owningOrgUnits.map((unit) => unit.name).sort()).toEqual(['建設局', '財政局']);
     expect(merged.events[0]!.relatedClusters.map((cluster) => cluster.number).sort()).toEqual([40, 41]);
-    const source = await history(ids.get(41)!);
+    expect(merged.events).toMatchObject([
+      { fiscalYear: 2025, kind: 'created', note: '実行計画と基本計画を一体で見直す' },
+    ]);
+    const source = await history(ids.get(41)!, reform);
     expect(source.events).toMatchObject([
-      { kind: 'merged', relatedClusters: [{ number: 40, name: '公共施設マネジメント計画の見直し' }] },
+      {
+        fiscalYear: 2025,
+        kind: 'merged',
+        relatedClusters: [{ number: 40, name: '公共施設マネジメント計画の見直し' }],
+        actor: { displayName: expect.any(String) },
+      },
     ]);
     expect(source.revisions[0]!.validToFiscalYear).toBe(2024);
   });
@@ -191,7 +298,14 @@ describe('changing the register from a fiscal year', () => {
     const part = await history(partIds[1]!);
     expect(part.owningOrgUnits.map((unit) => unit.name)).toEqual(['総務局']);
     expect(part.events).toMatchObject([{ kind: 'created', relatedClusters: [{ number: 52 }] }]);
-    expect((await history(id)).events).toMatchObject([{ kind: 'split' }]);
+    expect((await history(id, reform)).events).toMatchObject([
+      {
+        fiscalYear: 2025,
+        kind: 'split',
+        relatedClusters: [{ number: 52 }, { number: 59 }],
+        actor: { displayName: expect.any(String) },
+      },
+    ]);
   });
 
   it('assigns owners', async () => {
@@ -202,9 +316,14 @@ describe('changing the register from a fiscal year', () => {
       headers: { 'if-match': `"${await version(id)}"` },
     });
     expect(response.status, response.text).toBe(200);
-    const result = await history(id);
+    const result = await history(id, reform);
     expect(result.owningOrgUnits.map((unit) => unit.name)).toEqual(['子ども家庭局']);
-    expect(result.events.at(-1)).toMatchObject({ kind: 'owners_changed' });
+    expect(result.events.at(-1)).toMatchObject({
+      fiscalYear: 2025,
+      kind: 'owners_changed',
+      changes: [{ field: 'owners', before: expect.any(String), after: '子ども家庭局' }],
+      actor: { displayName: expect.any(String) },
+    });
   });
 });
 

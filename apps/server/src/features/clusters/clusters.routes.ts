@@ -59,6 +59,8 @@ const updateBody = z
     group: z.enum(CLUSTER_GROUPS).optional(),
     kind: z.enum(CLUSTER_KINDS).nullable().optional(),
     isAnalysisTarget: z.boolean().optional(),
+    /** Why, kept with the change in the cluster's history. */
+    note: z.string().max(2_000).optional(),
   })
   .openapi('ClusterUpdate');
 const updateRouteDef = createRoute({
@@ -119,12 +121,14 @@ export function registerClusterRoutes(app: App): void {
     const expectedVersion = requireIfMatch(c);
     const { db } = c.get('services');
     const fiscalYear = await resolveFiscalYear(db, c.req.valid('query').fy);
+    const { note, ...changes } = c.req.valid('json');
     const updated = await db.transaction((tx) =>
       updateCluster(tx, {
         clusterId: c.req.valid('param').id,
         fiscalYear,
         expectedVersion,
-        changes: c.req.valid('json'),
+        changes,
+        note: note?.trim(),
         actor: actorOf(c),
       }),
     );

@@ -3,6 +3,7 @@ import type { Transaction } from '../../db/client.ts';
 import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVersion } from '../../lib/etag.ts';
+import { insertEvent } from './cluster-history.queries.ts';
 import {
   bumpClusterVersion,
   deletePlannedAnalysis,
@@ -36,6 +37,7 @@ export async function updateCluster(
     fiscalYear: number;
     expectedVersion: number;
     changes: ClusterChanges;
+    note?: string;
     actor: Actor;
   },
 ) {
@@ -72,18 +74,12 @@ export async function updateCluster(
     });
   }
   const name = fieldChanges.name ?? revision.name;
-  const isChanged =
-    name !== revision.name ||
-    group !== revision.groupCode ||
-    kind !== revision.kindCode ||
-    number !== revision.number;
-  if (isChanged) {
-    const changeKind =
-      group !== revision.groupCode || kind !== revision.kindCode
-        ? 'regrouped'
-        : name !== revision.name
-          ? 'renamed'
-          : 'renumbered';
+  const isRenamed = name !== revision.name;
+  const isRegrouped = group !== revision.groupCode || kind !== revision.kindCode;
+  const isRenumbered = number !== revision.number;
+  if (isRenamed || isRegrouped || isRenumbered) {
+    // The revision names the main change; the history below records each change on its own line.
+    const changeKind = isRegrouped ? 'regrouped' : isRenamed ? 'renamed' : 'renumbered';
     if (revision.validFromFiscalYear === options.fiscalYear) {
       await updateRevision(tx, revision.id, { name, groupCode: group, kindCode: kind, number, changeKind });
     } else {
@@ -117,6 +113,31 @@ export async function updateCluster(
   }
   await bumpClusterVersion(tx, options.clusterId, cluster.version);
   const after = (await listClustersForYear(tx, options.fiscalYear, options.clusterId))[0]!;
+  const event = {
+    clusterId: options.clusterId,
+    fiscalYear: options.fiscalYear,
+    note: options.note ?? '',
+    actorId: options.actor.userId,
+  };
+  if (isRenumbered) {
+    await insertEvent(tx, {
+      ...event,
+      kind: 'renumbered',
+      before: { number: revision.number },
+      after: { number },
+    });
+  }
+  if (isRenamed) {
+    await insertEvent(tx, { ...event, kind: 'renamed', before: { name: revision.name }, after: { name } });
+  }
+  if (isRegrouped) {
+    await insertEvent(tx, {
+      ...event,
+      kind: 'regrouped',
+      before: { group: before?.groupName ?? revision.groupCode, kind: before?.kindName ?? null },
+      after: { group: after.groupName, kind: after.kindName },
+    });
+  }
   await recordAudit(tx, options.actor, {
     action: 'cluster.update',
     entityType: 'cluster',
