@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 import { createApp } from './app.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
-import { scheduleVacuum, vacuumAnalyze } from './db/maintenance.ts';
+import { scheduleVacuum, VacuumRecord } from './db/maintenance.ts';
 import { runMigrations } from './db/migrate.ts';
 import { users } from './db/schema/index.ts';
 import type { AppConfig } from './env.ts';
@@ -14,6 +15,9 @@ import { CacheStampMemo } from './lib/cache-invalidation.ts';
 import { logger } from './lib/logger.ts';
 import { loadDemoData } from './seed/load-demo-data.ts';
 import { loadReferenceData } from './seed/load-reference-data.ts';
+
+/** How long a request waits for the embedded database's single connection before it answers 503. */
+const EMBEDDED_POOL_WAIT_MS = 15_000;
 
 export type RunningServer = {
   url: string;
@@ -29,8 +33,14 @@ export async function startServer(
   options: { webRoot?: string; database?: DatabaseHandle } = {},
 ): Promise<RunningServer> {
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  let stopVacuum = () => {};
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      // The embedded database's one connection queues every request: past this wait, 503 database_busy.
+      poolWaitMs: config.databaseUrl ? undefined : EMBEDDED_POOL_WAIT_MS,
+    }));
+  let stopVacuum: () => Promise<void> = async () => {};
   try {
     await runMigrations(database.pool);
     await loadReferenceData(database.db);
@@ -38,12 +48,6 @@ export async function startServer(
     if (config.loadDemoWhenEmpty) {
       const [row] = await database.db.select({ total: count() }).from(users);
       if (Number(row?.total ?? 0) === 0) isDemoLoaded = await loadDemoData(database.db);
-    }
-    if (database.kind === 'embedded') {
-      await vacuumAnalyze(database.pool);
-      stopVacuum = scheduleVacuum(database.pool, 60 * 60 * 1000, (error) =>
-        logger.warn('vacuum failed', { error: String(error) }),
-      );
     }
     const cacheStamps = new CacheStampMemo(database.kind);
     const app = createApp(
@@ -64,6 +68,19 @@ export async function startServer(
       server.once('error', reject);
     });
     const port = (server.address() as AddressInfo).port;
+    // The embedded database has no autovacuum: vacuumed in the background once listening, table by
+    // table (requests take their turn between tables), when the last vacuum is an hour old or more.
+    if (database.kind === 'embedded') {
+      const record = new VacuumRecord(
+        database.dataDir ? path.join(database.dataDir, 'last-vacuum.json') : null,
+      );
+      stopVacuum = scheduleVacuum({
+        pool: database.pool,
+        record,
+        onError: (error) => logger.warn('vacuum failed', { error: String(error) }),
+        onDone: (summary) => logger.info('vacuum done', summary),
+      }).stop;
+    }
     const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     return {
       url: `http://${displayHost}:${port}`,
@@ -71,7 +88,8 @@ export async function startServer(
       database,
       isDemoLoaded,
       close: async () => {
-        stopVacuum();
+        // A vacuum under way finishes its current table first.
+        await stopVacuum();
         await mailSender.stop();
         await reminderJob.stop();
         // Stop taking requests and let those under way finish (up to 10 s) before the database
@@ -92,7 +110,7 @@ export async function startServer(
       },
     };
   } catch (error) {
-    stopVacuum();
+    await stopVacuum();
     if (!options.database) await database.close().catch(() => undefined);
     throw error;
   }

@@ -14,6 +14,8 @@ export type DatabaseHandle = {
   db: Database;
   pool: pg.Pool;
   embedded: EmbeddedServer | null;
+  /** The embedded database's folder (null in memory, or on PostgreSQL). */
+  dataDir?: string | null;
   close: () => Promise<void>;
 };
 
@@ -34,18 +36,29 @@ function guardClients(pool: pg.Pool): void {
   });
 }
 
-/** Opens PostgreSQL by URL, or the embedded PGlite under dataDir (null: in memory). */
+/** How long a query waits for a free pooled connection on PostgreSQL before it gives up (503). */
+export const POSTGRES_POOL_WAIT_MS = 5_000;
+
+/**
+ * Opens PostgreSQL by URL, or the embedded PGlite under dataDir (null: in memory).
+ *
+ * `poolWaitMs` is how long a query waits for a connection when every one is busy; then it fails
+ * with pg-pool's timeout, which the API answers as 503 `database_busy` with Retry-After (never 500).
+ * PostgreSQL waits POSTGRES_POOL_WAIT_MS by default; the embedded database, one connection that
+ * queues every caller, waits without limit unless told (the server sets a limit; bulk tools do not).
+ */
 export async function openDatabase(options: {
   databaseUrl?: string;
   dataDir?: string | null;
   loadDataDirFrom?: string;
   poolSize?: number;
+  poolWaitMs?: number;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: options.poolWaitMs ?? POSTGRES_POOL_WAIT_MS,
       idleTimeoutMillis: 30_000,
     });
     guardClients(pool);
@@ -71,6 +84,8 @@ export async function openDatabase(options: {
       user: 'postgres',
       database: 'postgres',
       max: 1,
+      // 0: wait for the connection as long as it takes.
+      connectionTimeoutMillis: options.poolWaitMs ?? 0,
     });
     guardClients(pool);
     return {
@@ -78,6 +93,7 @@ export async function openDatabase(options: {
       db: drizzle(pool, { schema }),
       pool,
       embedded,
+      dataDir,
       close: async () => {
         await pool.end();
         await embedded.stop();

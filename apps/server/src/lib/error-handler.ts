@@ -18,15 +18,24 @@ const UNAVAILABLE_CODES = new Set([
   '08003',
 ]);
 
+/** Not a PostgreSQL code: the name this module gives to waiting too long for a pooled connection. */
+const POOL_WAIT_EXCEEDED = 'POOL_WAIT_EXCEEDED';
+
 function databaseCause(error: unknown): { code?: string; message?: string } | null {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current; depth++) {
     const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof candidate.code === 'string')
       return { code: candidate.code, message: String(candidate.message ?? '') };
+    // pg-pool: no connection became free within the pool's wait (connectionTimeoutMillis).
     if (
       typeof candidate.message === 'string' &&
-      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i.test(
+      /timeout exceeded when trying to connect/i.test(candidate.message)
+    )
+      return { code: POOL_WAIT_EXCEEDED, message: candidate.message };
+    if (
+      typeof candidate.message === 'string' &&
+      /Connection terminated|Client has encountered a connection error|Cannot use a pool after calling end/i.test(
         candidate.message,
       )
     ) {
@@ -51,6 +60,8 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof SyntaxError) return new AppError('malformed_json');
   const cause = databaseCause(error);
   if (cause?.code) {
+    if (cause.code === POOL_WAIT_EXCEEDED)
+      return new AppError('database_busy', { headers: { 'retry-after': '2' } });
     if (UNAVAILABLE_CODES.has(cause.code))
       return new AppError('service_unavailable', { headers: { 'retry-after': '5' } });
     if (cause.code === '23505') return new AppError('conflict');

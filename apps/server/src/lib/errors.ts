@@ -139,6 +139,11 @@ export const ERROR_CATALOG = {
     ja: 'データベースに接続できません。しばらくしてから再度お試しください。',
     en: 'The database is not available. Please try again shortly.',
   },
+  database_busy: {
+    status: 503,
+    ja: 'ただいま混み合っているため、処理できませんでした（何も変更していません）。数秒後にもう一度お試しください。',
+    en: 'The server is busy, so the request was not processed (nothing was changed). Please try again in a few seconds.',
+  },
 } as const satisfies Record<string, { status: number; ja: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -15,10 +15,16 @@ function withDatabase(url: string, database: string): string {
  * A private database holding the migrated schema and the FY2024 demo data set: a PGlite copy in
  * memory, or a new PostgreSQL database made from the template, as TOTONOE_TEST_DB chooses.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  options: { poolSize?: number; poolWaitMs?: number } = {},
+): Promise<DatabaseHandle> {
   const kind = inject('testDatabaseKind');
   if (kind === 'pglite') {
-    return openDatabase({ dataDir: null, loadDataDirFrom: inject('pgliteTemplatePath') });
+    return openDatabase({
+      dataDir: null,
+      loadDataDirFrom: inject('pgliteTemplatePath'),
+      poolWaitMs: options.poolWaitMs,
+    });
   }
   const adminUrl = inject('postgresAdminUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
@@ -26,7 +32,11 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
   await admin.end();
-  const handle = await openDatabase({ databaseUrl: withDatabase(adminUrl, name), poolSize: 10 });
+  const handle = await openDatabase({
+    databaseUrl: withDatabase(adminUrl, name),
+    poolSize: options.poolSize ?? 10,
+    poolWaitMs: options.poolWaitMs,
+  });
   return {
     ...handle,
     close: async () => {
