@@ -62,7 +62,7 @@ const splitBody = z
   .strictObject({ fiscalYear: fiscalYearSchema, parts: z.array(newCluster).min(2).max(20), note })
   .openapi('ClusterSplit');
 const ownersBody = z
-  .strictObject({ fiscalYear: fiscalYearSchema, orgUnitIds: z.array(z.string().uuid()).max(20) })
+  .strictObject({ fiscalYear: fiscalYearSchema, orgUnitIds: z.array(z.string().uuid()).max(20), note })
   .openapi('ClusterOwners');
 
 const historySchema = z

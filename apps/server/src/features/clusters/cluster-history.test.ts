@@ -312,7 +312,7 @@ describe('changing the register from a fiscal year', () => {
     const id = ids.get(29)!;
     const response = await t.call('PUT', `/api/v1/clusters/${id}/owners`, {
       cookie: reform,
-      body: { fiscalYear: 2025, orgUnitIds: [await kodomo()] },
+      body: { fiscalYear: 2025, orgUnitIds: [await kodomo()], note: '子ども施策に集約' },
       headers: { 'if-match': `"${await version(id)}"` },
     });
     expect(response.status, response.text).toBe(200);
@@ -322,6 +322,7 @@ describe('changing the register from a fiscal year', () => {
       fiscalYear: 2025,
       kind: 'owners_changed',
       changes: [{ field: 'owners', before: expect.any(String), after: '子ども家庭局' }],
+      note: '子ども施策に集約',
       actor: { displayName: expect.any(String) },
     });
   });

@@ -14,6 +14,7 @@ export async function setClusterOwners(
     fiscalYear: number;
     expectedVersion: number;
     orgUnitIds: string[];
+    note?: string;
     actor: Actor;
   },
 ) {
@@ -30,6 +31,7 @@ export async function setClusterOwners(
     kind: 'owners_changed',
     before,
     after,
+    note: options.note ?? '',
     actorId: options.actor.userId,
   });
   await bumpClusterVersion(tx, cluster.id, cluster.version);

@@ -23,8 +23,16 @@ export type RegisterChange =
       version: number;
       fiscalYear: number;
       changes: { number?: number; name?: string; group?: string; kind?: string | null };
+      note: string;
     }
-  | { kind: 'owners'; clusterId: string; version: number; fiscalYear: number; orgUnitIds: string[] }
+  | {
+      kind: 'owners';
+      clusterId: string;
+      version: number;
+      fiscalYear: number;
+      orgUnitIds: string[];
+      note: string;
+    }
   | {
       kind: 'merge';
       fiscalYear: number;
@@ -54,14 +62,14 @@ export async function sendRegisterChange(change: RegisterChange): Promise<Regist
     case 'update':
       await apiRequest('PATCH', pathOf(change.clusterId), {
         query: { fy: change.fiscalYear },
-        body: change.changes,
+        body: { ...change.changes, ...(change.note ? { note: change.note } : {}) },
         headers: { 'If-Match': ifMatchOf(change.version) },
       });
       return { clusterIds: [change.clusterId] };
     case 'owners':
       return (
         await apiRequest<RegisterChangeResult>('PUT', `${pathOf(change.clusterId)}/owners`, {
-          body: { fiscalYear: change.fiscalYear, orgUnitIds: change.orgUnitIds },
+          body: { fiscalYear: change.fiscalYear, orgUnitIds: change.orgUnitIds, note: change.note },
           headers: { 'If-Match': ifMatchOf(change.version) },
         })
       ).data;

@@ -6,7 +6,6 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { Loading } from '@/components/ui/loading';
 import { QueryError } from '@/components/ui/query-error';
-import { TextField } from '@/components/ui/text-field';
 import { useFiscalYears } from '@/features/fiscal-years/api/get-fiscal-years';
 import { useOrgUnits } from '@/features/org-units/api/get-org-units';
 import { useLanguage } from '@/lib/i18n/i18n-provider';
@@ -15,17 +14,16 @@ import { useClusters } from '../api/get-clusters';
 import { type NewCluster, useRegisterChange } from '../api/register-changes';
 import { useClusterText } from '../messages';
 import type { ClusterGroupDefinition } from '../types';
+import { ChangeForm } from './change-form';
 import {
-  ChangeSummary,
+  ChoiceFieldset,
   ClusterFields,
-  EffectiveYearField,
   emptyClusterForm,
   fieldId,
   type NewClusterForm,
   OwnerChecklist,
   ownerOptionsOf,
   readClusterForm,
-  SubmitButton,
   useChangeFeedback,
 } from './cluster-fields';
 
@@ -129,6 +127,7 @@ function RenameForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePr
   const [year, setYear] = useState<number | null>(defaultYear(years));
   const revision = year === null ? undefined : revisionIn(cluster, year);
   const [form, setForm] = useState<NewClusterForm>(formOf(revision));
+  const [note, setNote] = useState('');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -150,7 +149,14 @@ function RenameForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePr
       return;
     }
     change.mutate(
-      { kind: 'update', clusterId: cluster.id, version: cluster.version, fiscalYear: year, changes },
+      {
+        kind: 'update',
+        clusterId: cluster.id,
+        version: cluster.version,
+        fiscalYear: year,
+        changes,
+        note: note.trim(),
+      },
       {
         onSuccess: () =>
           onDone({ message: text('renamed', { year: yearLabel(fiscalYears, year) }), links: [] }),
@@ -167,26 +173,25 @@ function RenameForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePr
     ]),
   );
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
-      <ChangeSummary
-        idPrefix={ID}
-        feedback={{ ...feedback, errors }}
-        summaryRef={feedback.summaryRef}
-        onReload={() => {
-          change.reset();
-          onReload();
-        }}
-      />
-      <EffectiveYearField
-        id={fieldId(ID, 'fiscalYear')}
-        years={years}
-        value={year}
-        onChange={(next) => {
+    <ChangeForm
+      idPrefix={ID}
+      feedback={{ ...feedback, errors }}
+      onSubmit={onSubmit}
+      onReload={() => {
+        change.reset();
+        onReload();
+      }}
+      year={{
+        years,
+        value: year,
+        onChange: (next) => {
           setYear(next);
           setForm(formOf(revisionIn(cluster, next)));
-        }}
-        error={errors.fiscalYear}
-      />
+        },
+      }}
+      note={{ value: note, onChange: setNote }}
+      submit={{ label: text('rename'), isBusy: change.isPending }}
+    >
       <ClusterFields
         idPrefix={ID}
         path="cluster"
@@ -196,10 +201,7 @@ function RenameForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePr
         groups={groups}
         errors={errors}
       />
-      <div>
-        <SubmitButton label={text('rename')} busyLabel={text('rename')} isBusy={change.isPending} />
-      </div>
-    </form>
+    </ChangeForm>
   );
 }
 
@@ -212,6 +214,7 @@ function OwnersForm({ cluster, fiscalYears, onDone, onReload }: ChangeProps) {
   const feedback = useChangeFeedback(change.error);
   const [year, setYear] = useState<number | null>(defaultYear(years));
   const [owners, setOwners] = useState(cluster.owningOrgUnits.map((unit) => unit.id));
+  const [note, setNote] = useState('');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -224,28 +227,24 @@ function OwnersForm({ cluster, fiscalYears, onDone, onReload }: ChangeProps) {
         version: cluster.version,
         fiscalYear: year,
         orgUnitIds: owners,
+        note: note.trim(),
       },
       { onSuccess: () => onDone({ message: text('ownersSaved'), links: [] }), onError: feedback.failed },
     );
   };
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
-      <ChangeSummary
-        idPrefix={ID}
-        feedback={feedback}
-        summaryRef={feedback.summaryRef}
-        onReload={() => {
-          change.reset();
-          onReload();
-        }}
-      />
-      <EffectiveYearField
-        id={fieldId(ID, 'fiscalYear')}
-        years={years}
-        value={year}
-        onChange={setYear}
-        error={feedback.errors.fiscalYear}
-      />
+    <ChangeForm
+      idPrefix={ID}
+      feedback={feedback}
+      onSubmit={onSubmit}
+      onReload={() => {
+        change.reset();
+        onReload();
+      }}
+      year={{ years, value: year, onChange: setYear }}
+      note={{ value: note, onChange: setNote }}
+      submit={{ label: text('ownersSave'), isBusy: change.isPending }}
+    >
       <OwnerChecklist
         idPrefix={ID}
         options={ownerOptionsOf(orgUnits.data?.items ?? [], cluster.owningOrgUnits)}
@@ -253,10 +252,7 @@ function OwnersForm({ cluster, fiscalYears, onDone, onReload }: ChangeProps) {
         onChange={setOwners}
         error={feedback.errors.orgUnitIds}
       />
-      <div>
-        <SubmitButton label={text('ownersSave')} busyLabel={text('ownersSave')} isBusy={change.isPending} />
-      </div>
-    </form>
+    </ChangeForm>
   );
 }
 
@@ -312,38 +308,27 @@ function MergeForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePro
     );
   };
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
-      <ChangeSummary
-        idPrefix={ID}
-        feedback={feedback}
-        summaryRef={feedback.summaryRef}
-        onReload={() => {
-          change.reset();
-          onReload();
-          void register.refetch();
-        }}
-      />
-      <EffectiveYearField
-        id={fieldId(ID, 'fiscalYear')}
-        years={years}
-        value={year}
-        onChange={(next) => {
+    <ChangeForm
+      idPrefix={ID}
+      feedback={feedback}
+      onSubmit={onSubmit}
+      onReload={() => {
+        change.reset();
+        onReload();
+        void register.refetch();
+      }}
+      year={{
+        years,
+        value: year,
+        onChange: (next) => {
           setYear(next);
           setOthers([]);
-        }}
-        error={feedback.errors.fiscalYear}
-      />
-      <fieldset
-        aria-describedby={feedback.errors.sources ? `${ID}-sources-error` : undefined}
-        className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 px-4 py-4"
-      >
-        <legend className="px-1 text-std-17B-170 text-solid-gray-900">{text('mergeWith')}</legend>
-        {feedback.errors.sources ? (
-          <p id={`${ID}-sources-error`} className="text-std-16N-170 text-error-2">
-            <span aria-hidden="true">＊</span>
-            {feedback.errors.sources}
-          </p>
-        ) : null}
+        },
+      }}
+      note={{ value: note, onChange: setNote }}
+      submit={{ label: text('merge'), isBusy: change.isPending }}
+    >
+      <ChoiceFieldset idBase={`${ID}-sources`} legend={text('mergeWith')} error={feedback.errors.sources}>
         {register.isPending ? <Loading /> : null}
         {register.isError ? (
           <QueryError error={register.error} onRetry={() => void register.refetch()} />
@@ -363,7 +348,7 @@ function MergeForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePro
             />
           ))}
         </div>
-      </fieldset>
+      </ChoiceFieldset>
       <ClusterFields
         idPrefix={ID}
         path="into"
@@ -373,18 +358,7 @@ function MergeForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePro
         groups={groups}
         errors={feedback.errors}
       />
-      <TextField
-        id={fieldId(ID, 'note')}
-        label={text('note')}
-        maxLength={2000}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        error={feedback.errors.note}
-      />
-      <div>
-        <SubmitButton label={text('merge')} busyLabel={text('merge')} isBusy={change.isPending} />
-      </div>
-    </form>
+    </ChangeForm>
   );
 }
 
@@ -440,23 +414,18 @@ function SplitForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePro
     );
   };
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
-      <ChangeSummary
-        idPrefix={ID}
-        feedback={feedback}
-        summaryRef={feedback.summaryRef}
-        onReload={() => {
-          change.reset();
-          onReload();
-        }}
-      />
-      <EffectiveYearField
-        id={fieldId(ID, 'fiscalYear')}
-        years={years}
-        value={year}
-        onChange={setYear}
-        error={feedback.errors.fiscalYear}
-      />
+    <ChangeForm
+      idPrefix={ID}
+      feedback={feedback}
+      onSubmit={onSubmit}
+      onReload={() => {
+        change.reset();
+        onReload();
+      }}
+      year={{ years, value: year, onChange: setYear }}
+      note={{ value: note, onChange: setNote }}
+      submit={{ label: text('split'), isBusy: change.isPending }}
+    >
       {parts.map((part, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity before they are saved
         <div key={index} className="flex flex-col gap-2">
@@ -494,18 +463,7 @@ function SplitForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePro
           {text('addPart')}
         </Button>
       </div>
-      <TextField
-        id={fieldId(ID, 'note')}
-        label={text('note')}
-        maxLength={2000}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        error={feedback.errors.note}
-      />
-      <div>
-        <SubmitButton label={text('split')} busyLabel={text('split')} isBusy={change.isPending} />
-      </div>
-    </form>
+    </ChangeForm>
   );
 }
 
@@ -539,40 +497,18 @@ function RetireForm({ cluster, fiscalYears, onDone, onReload }: ChangeProps) {
     );
   };
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
-      <ChangeSummary
-        idPrefix={ID}
-        feedback={feedback}
-        summaryRef={feedback.summaryRef}
-        onReload={() => {
-          change.reset();
-          onReload();
-        }}
-      />
-      <EffectiveYearField
-        id={fieldId(ID, 'fiscalYear')}
-        years={years}
-        value={year}
-        onChange={setYear}
-        error={feedback.errors.fiscalYear}
-      />
-      <TextField
-        id={fieldId(ID, 'note')}
-        label={text('note')}
-        maxLength={2000}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        error={feedback.errors.note}
-      />
-      <div>
-        <SubmitButton
-          label={text('retire')}
-          busyLabel={text('retire')}
-          isBusy={change.isPending}
-          variant="danger"
-        />
-      </div>
-    </form>
+    <ChangeForm
+      idPrefix={ID}
+      feedback={feedback}
+      onSubmit={onSubmit}
+      onReload={() => {
+        change.reset();
+        onReload();
+      }}
+      year={{ years, value: year, onChange: setYear }}
+      note={{ value: note, onChange: setNote }}
+      submit={{ label: text('retire'), isBusy: change.isPending, variant: 'danger' }}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { type Ref, useRef, useState } from 'react';
+import { type ReactNode, type Ref, useRef, useState } from 'react';
 import { fiscalYearLabel } from '@/components/fiscal-year-select';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
@@ -185,6 +185,48 @@ export function EffectiveYearField({
 /** An org unit as offered for ownership. */
 export type OwnerOption = { id: string; name: string };
 
+/**
+ * A group of checkboxes under a legend, with an optional hint and an error message beside it
+ * (the error is read with the group, before the hint). `idBase` names the hint and error ids.
+ */
+export function ChoiceFieldset({
+  idBase,
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  idBase: string;
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
+  const hintId = `${idBase}-hint`;
+  const errorId = `${idBase}-error`;
+  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ');
+  return (
+    <fieldset
+      aria-describedby={describedBy || undefined}
+      className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 px-4 py-4"
+    >
+      <legend className="px-1 text-std-17B-170 text-solid-gray-900">{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="text-std-16N-170 text-solid-gray-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="text-std-16N-170 text-error-2">
+          <span aria-hidden="true">＊</span>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </fieldset>
+  );
+}
+
 /** 所管組織 as a group of checkboxes (one tab stop each; the legend names the group). */
 export function OwnerChecklist({
   idPrefix,
@@ -200,23 +242,13 @@ export function OwnerChecklist({
   error?: string | undefined;
 }) {
   const text = useClusterText();
-  const hintId = `${idPrefix}-owners-hint`;
-  const errorId = `${idPrefix}-owners-error`;
   return (
-    <fieldset
-      aria-describedby={error ? `${errorId} ${hintId}` : hintId}
-      className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 px-4 py-4"
+    <ChoiceFieldset
+      idBase={`${idPrefix}-owners`}
+      legend={text('owners')}
+      hint={text('ownersHint')}
+      error={error}
     >
-      <legend className="px-1 text-std-17B-170 text-solid-gray-900">{text('owners')}</legend>
-      <p id={hintId} className="text-std-16N-170 text-solid-gray-600">
-        {text('ownersHint')}
-      </p>
-      {error ? (
-        <p id={errorId} className="text-std-16N-170 text-error-2">
-          <span aria-hidden="true">＊</span>
-          {error}
-        </p>
-      ) : null}
       <div className="grid gap-x-6 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
         {options.map((option, index) => (
           <CheckboxField
@@ -234,7 +266,7 @@ export function OwnerChecklist({
           />
         ))}
       </div>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 

@@ -4,24 +4,20 @@ import { fiscalYearLabel } from '@/components/fiscal-year-select';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/text-field';
 import { useOrgUnits } from '@/features/org-units/api/get-org-units';
 import { useLanguage } from '@/lib/i18n/i18n-provider';
 import type { FiscalYear } from '@/types/api';
 import { useRegisterChange } from '../api/register-changes';
 import { useClusterText } from '../messages';
 import type { ClusterGroupDefinition } from '../types';
+import { ChangeForm } from './change-form';
 import {
-  ChangeSummary,
   ClusterFields,
-  EffectiveYearField,
   emptyClusterForm,
-  fieldId,
   type NewClusterForm,
   OwnerChecklist,
   ownerOptionsOf,
   readClusterForm,
-  SubmitButton,
   useChangeFeedback,
 } from './cluster-fields';
 
@@ -122,20 +118,20 @@ function CreateClusterForm({
   };
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
-      <ChangeSummary
-        idPrefix={ID}
-        feedback={feedback}
-        summaryRef={feedback.summaryRef}
-        onReload={() => change.reset()}
-      />
-      <EffectiveYearField
-        id={fieldId(ID, 'fiscalYear')}
-        years={fiscalYears}
-        value={year}
-        onChange={setYear}
-        error={feedback.errors.fiscalYear}
-      />
+    <ChangeForm
+      idPrefix={ID}
+      feedback={feedback}
+      onSubmit={onSubmit}
+      onReload={() => change.reset()}
+      year={{ years: fiscalYears, value: year, onChange: setYear }}
+      note={{ value: note, onChange: setNote }}
+      submit={{ label: text('add'), busyLabel: text('adding'), isBusy: change.isPending }}
+      secondaryAction={
+        <Button variant="secondary" onClick={onCancel}>
+          {text('cancel')}
+        </Button>
+      }
+    >
       <ClusterFields
         idPrefix={ID}
         path="cluster"
@@ -152,20 +148,6 @@ function CreateClusterForm({
         onChange={setOwners}
         error={feedback.errors['cluster.owningOrgUnitIds']}
       />
-      <TextField
-        id={fieldId(ID, 'note')}
-        label={text('note')}
-        maxLength={2000}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        error={feedback.errors.note}
-      />
-      <div className="flex flex-wrap gap-4">
-        <SubmitButton label={text('add')} busyLabel={text('adding')} isBusy={change.isPending} />
-        <Button variant="secondary" onClick={onCancel}>
-          {text('cancel')}
-        </Button>
-      </div>
-    </form>
+    </ChangeForm>
   );
 }
