@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ANALYSIS_STAGES } from '@totonoe/domain';
+import { ANALYSIS_STAGES, fiscalYearOf } from '@totonoe/domain';
+import type { Executor } from '../../db/client.ts';
 import { authorize, requireUser } from '../../lib/authorization.ts';
-import { type App, actorOf } from '../../lib/context.ts';
+import { type App, actorOf, type CurrentUser } from '../../lib/context.ts';
 import { etagOf, requireIfMatch } from '../../lib/etag.ts';
 import { errorResponses, fiscalYearQuery, jsonBody, jsonResponse, uuidParam } from '../../lib/openapi.ts';
+import { cachedJson } from '../../lib/response-cache.ts';
 import { resolveFiscalYear } from '../fiscal-years/index.ts';
 import { analysisPolicy } from './analyses.policy.ts';
 import { analysisDetailSchema, analysisSummarySchema, presentAnalysisSummary } from './analyses.presenter.ts';
@@ -16,6 +18,7 @@ import {
   orgUnitsWithDescendants,
 } from './analyses.queries.ts';
 import { registerAnalysisAttachmentRoutes } from './analysis-attachments.routes.ts';
+import { ANALYSIS_PLAN_TOPICS, analysisVisibilityClass, cachedAnalysisJson } from './analysis-cache.ts';
 import { loadAnalysisContext } from './analysis-context.ts';
 import { registerAnalysisDraftRoutes } from './analysis-drafts.routes.ts';
 import { registerAnalysisFigureRoutes } from './analysis-figures.routes.ts';
@@ -120,6 +123,47 @@ const deleteRouteDef = createRoute({
   responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404, 409, 412, 428) },
 });
 
+/** The year's analysis plan as the user may see it (reviewStatus only where they may read the working copy). */
+async function buildAnalysisList(db: Executor, user: CurrentUser | null, query: z.infer<typeof listQuery>) {
+  const fiscalYear = await resolveFiscalYear(db, query.fy);
+  const rows = await listAnalyses(db, {
+    fiscalYear,
+    stage: query.stage,
+    leadOrgUnitIds: query.orgUnit ? await orgUnitsWithDescendants(db, [query.orgUnit]) : undefined,
+    dueMeetingId: query.dueMeeting,
+    clusterId: query.cluster,
+    onlyPublished: user === null,
+  });
+  const ids = rows.map((row) => row.analysis.id);
+  const [dueByAnalysis, lastByAnalysis, ownersByCluster, covered] = await Promise.all([
+    dueMeetingsOf(db, ids),
+    lastTransitionsOf(db, ids),
+    clusterOwnersOf(
+      db,
+      rows.map((row) => row.analysis.clusterId),
+    ),
+    coveredOrgUnits(db, user),
+  ]);
+  const meetingsById = await findMeetings(
+    db,
+    [...lastByAnalysis.values()].map((last) => last.meetingId).filter((id): id is string => id !== null),
+  );
+  const items = rows.map((row) => {
+    const owning = [
+      row.analysis.leadOrgUnitId,
+      ...(ownersByCluster.get(row.analysis.clusterId) ?? []).map((owner) => owner.id),
+    ].filter((id): id is string => id !== null);
+    return presentAnalysisSummary(row, {
+      dueMeetings: dueByAnalysis.get(row.analysis.id) ?? [],
+      lastTransition: lastByAnalysis.get(row.analysis.id) ?? null,
+      meetingsById,
+      isReviewVisible: analysisPolicy.canReadWorkingCopy(accessFor(user, covered, owning)),
+      isSignedIn: user !== null,
+    });
+  });
+  return { fiscalYear, items };
+}
+
 /** 経営分析: the year's plan, each analysis's report, review, stages, figures and attachments. */
 export function registerAnalysisRoutes(app: App): void {
   app.openapi(listRouteDef, async (c) => {
@@ -127,43 +171,16 @@ export function registerAnalysisRoutes(app: App): void {
     const user = c.get('user');
     authorize(analysisPolicy.canList(user));
     const query = c.req.valid('query');
-    const fiscalYear = await resolveFiscalYear(db, query.fy);
-    const rows = await listAnalyses(db, {
-      fiscalYear,
-      stage: query.stage,
-      leadOrgUnitIds: query.orgUnit ? await orgUnitsWithDescendants(db, [query.orgUnit]) : undefined,
-      dueMeetingId: query.dueMeeting,
-      clusterId: query.cluster,
-      onlyPublished: user === null,
-    });
-    const ids = rows.map((row) => row.analysis.id);
-    const [dueByAnalysis, lastByAnalysis, ownersByCluster, covered] = await Promise.all([
-      dueMeetingsOf(db, ids),
-      lastTransitionsOf(db, ids),
-      clusterOwnersOf(
-        db,
-        rows.map((row) => row.analysis.clusterId),
-      ),
-      coveredOrgUnits(db, user),
-    ]);
-    const meetingsById = await findMeetings(
-      db,
-      [...lastByAnalysis.values()].map((last) => last.meetingId).filter((id): id is string => id !== null),
-    );
-    const items = rows.map((row) => {
-      const owning = [
-        row.analysis.leadOrgUnitId,
-        ...(ownersByCluster.get(row.analysis.clusterId) ?? []).map((owner) => owner.id),
-      ].filter((id): id is string => id !== null);
-      return presentAnalysisSummary(row, {
-        dueMeetings: dueByAnalysis.get(row.analysis.id) ?? [],
-        lastTransition: lastByAnalysis.get(row.analysis.id) ?? null,
-        meetingsById,
-        isReviewVisible: analysisPolicy.canReadWorkingCopy(accessFor(user, covered, owning)),
-        isSignedIn: user !== null,
-      });
-    });
-    return c.json({ fiscalYear, items }, 200);
+    const build = () => buildAnalysisList(db, user, query);
+    // The plan of a year (optionally one stage) is the same for everyone of a visibility class:
+    // cached until a write bumps one of its topics. Other filters are rarer and built each time.
+    if (query.orgUnit || query.dueMeeting || query.cluster) return c.json(await build(), 200);
+    const year = query.fy ?? `current-${fiscalYearOf(new Date())}`;
+    return cachedJson(c, {
+      key: `analyses:${year}:${query.stage ?? 'all'}:${analysisVisibilityClass(user)}`,
+      topics: ANALYSIS_PLAN_TOPICS,
+      build,
+    }) as never;
   });
 
   app.openapi(createRouteDef, async (c) => {
@@ -180,11 +197,13 @@ export function registerAnalysisRoutes(app: App): void {
 
   app.openapi(getRouteDef, async (c) => {
     const { db } = c.get('services');
-    const context = await loadAnalysisContext(db, c.get('user'), c.req.valid('param').id);
-    const detail = await getAnalysisDetail(db, context);
-    c.header('etag', etagOf(detail.version));
-    c.header('vary', 'Cookie');
-    return c.json(detail, 200);
+    const id = c.req.valid('param').id;
+    // Cached per visibility class; the ETag is the answer's (for If-None-Match), If-Match takes `version`.
+    return cachedAnalysisJson(c, {
+      analysisId: id,
+      part: 'detail',
+      build: async () => getAnalysisDetail(db, await loadAnalysisContext(db, c.get('user'), id)),
+    }) as never;
   });
 
   app.openapi(updateRouteDef, async (c) => {

@@ -21,6 +21,7 @@ import {
   readVersionContent,
 } from './analyses.presenter.ts';
 import { findVersion, listVersions } from './analyses.queries.ts';
+import { cachedAnalysisJson } from './analysis-cache.ts';
 import { loadAnalysisContext, loadWorkingCopyContext } from './analysis-context.ts';
 import { listEffects, listIndicators } from './analysis-figures.queries.ts';
 import { effectFiscalYearSpan } from './analysis-guards.ts';
@@ -189,14 +190,22 @@ async function reportedContent(db: Parameters<typeof listVersions>[0], analysisI
 export function registerAnalysisFigureRoutes(app: App): void {
   app.openapi(effectsRouteDef, async (c) => {
     const { db } = c.get('services');
-    const context = await loadAnalysisContext(db, c.get('user'), c.req.valid('param').id);
-    const analysis = context.row.analysis;
-    const period = await effectFiscalYearSpan(db, analysis.fiscalYear);
-    const items = analysisPolicy.canReadWorkingCopy(context.access)
-      ? (await listEffects(db, analysis.id)).map(presentEffectLine)
-      : ((await reportedContent(db, analysis.id))?.effects ?? []);
-    c.header('etag', etagOf(analysis.version));
-    return c.json({ items, period, version: analysis.version }, 200);
+    const id = c.req.valid('param').id;
+    return cachedAnalysisJson(c, {
+      analysisId: id,
+      part: 'effects',
+      build: async () => {
+        const context = await loadAnalysisContext(db, c.get('user'), id);
+        const analysis = context.row.analysis;
+        const [period, items] = await Promise.all([
+          effectFiscalYearSpan(db, analysis.fiscalYear),
+          analysisPolicy.canReadWorkingCopy(context.access)
+            ? listEffects(db, analysis.id).then((rows) => rows.map(presentEffectLine))
+            : reportedContent(db, analysis.id).then((content) => content?.effects ?? []),
+        ]);
+        return { items, period, version: analysis.version };
+      },
+    }) as never;
   });
 
   app.openapi(putEffectsRouteDef, async (c) => {
@@ -222,24 +231,30 @@ export function registerAnalysisFigureRoutes(app: App): void {
 
   app.openapi(benchmarksRouteDef, async (c) => {
     const { db } = c.get('services');
-    const context = await loadAnalysisContext(db, c.get('user'), c.req.valid('param').id);
-    const analysis = context.row.analysis;
-    c.header('etag', etagOf(analysis.version));
-    if (analysisPolicy.canReadWorkingCopy(context.access)) {
-      const items = (await listIndicators(db, analysis.id)).map(presentIndicator);
-      return c.json({ items, version: analysis.version }, 200);
-    }
-    const frozen = (await reportedContent(db, analysis.id))?.benchmarks ?? [];
-    const items = frozen.map((indicator, index) =>
-      presentIndicator({
-        id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-        analysisId: analysis.id,
-        position: index,
-        ...indicator,
-        values: indicator.values.map((value) => ({ ...value, indicatorId: '' })),
-      }),
-    );
-    return c.json({ items, version: analysis.version }, 200);
+    const id = c.req.valid('param').id;
+    return cachedAnalysisJson(c, {
+      analysisId: id,
+      part: 'benchmarks',
+      build: async () => {
+        const context = await loadAnalysisContext(db, c.get('user'), id);
+        const analysis = context.row.analysis;
+        if (analysisPolicy.canReadWorkingCopy(context.access)) {
+          const items = (await listIndicators(db, analysis.id)).map(presentIndicator);
+          return { items, version: analysis.version };
+        }
+        const frozen = (await reportedContent(db, analysis.id))?.benchmarks ?? [];
+        const items = frozen.map((indicator, index) =>
+          presentIndicator({
+            id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+            analysisId: analysis.id,
+            position: index,
+            ...indicator,
+            values: indicator.values.map((value) => ({ ...value, indicatorId: '' })),
+          }),
+        );
+        return { items, version: analysis.version };
+      },
+    }) as never;
   });
 
   const saveIndicator = async (

@@ -26,6 +26,7 @@ import {
   versionSummarySchema,
 } from './analyses.presenter.ts';
 import { findVersion, listComments, listVersions, userNames } from './analyses.queries.ts';
+import { cachedAnalysisJson } from './analysis-cache.ts';
 import { loadAnalysisContext, loadWorkingCopyContext } from './analysis-context.ts';
 import { getAnalysisDetail } from './get-analysis-detail.ts';
 import { reviewAnalysis } from './review-analysis.ts';
@@ -192,49 +193,62 @@ export function registerAnalysisReportRoutes(app: App): void {
 
   app.openapi(versionsRouteDef, async (c) => {
     const { db } = c.get('services');
-    const context = await loadAnalysisContext(db, c.get('user'), c.req.valid('param').id);
-    const onlyReported = !analysisPolicy.canReadWorkingCopy(context.access);
-    const rows = await listVersions(db, context.row.analysis.id, { onlyReported });
-    const names = await userNames(
-      db,
-      rows.flatMap((row) => [row.submittedBy, row.approvedBy, row.reviewedBy]),
-    );
-    const isSignedIn = context.access.user !== null;
-    return c.json({ items: rows.map((row) => presentVersionSummary(row, names, isSignedIn)) }, 200);
+    const id = c.req.valid('param').id;
+    return cachedAnalysisJson(c, {
+      analysisId: id,
+      part: 'versions',
+      build: async () => {
+        const context = await loadAnalysisContext(db, c.get('user'), id);
+        const onlyReported = !analysisPolicy.canReadWorkingCopy(context.access);
+        const rows = await listVersions(db, context.row.analysis.id, { onlyReported });
+        const names = await userNames(
+          db,
+          rows.flatMap((row) => [row.submittedBy, row.approvedBy, row.reviewedBy]),
+        );
+        const isSignedIn = context.access.user !== null;
+        return { items: rows.map((row) => presentVersionSummary(row, names, isSignedIn)) };
+      },
+    }) as never;
   });
 
   app.openapi(compareRouteDef, async (c) => {
     const { db } = c.get('services');
-    const context = await loadAnalysisContext(db, c.get('user'), c.req.valid('param').id);
-    const canReadAll = analysisPolicy.canReadWorkingCopy(context.access);
+    const id = c.req.valid('param').id;
     const query = c.req.valid('query');
-    const analysisId = context.row.analysis.id;
-    const from = await findVersion(db, analysisId, query.from);
-    if (!from || (!canReadAll && from.status !== 'reported')) throw notFound();
-    let toContent: ReturnType<typeof readVersionContent>;
-    let toRef: { number: number | null; report: typeof from.report | null };
-    if (query.to === 'current') {
-      if (!canReadAll) throw notFound();
-      toContent = await currentVersionContent(db, analysisId);
-      toRef = { number: null, report: null };
-    } else {
-      const to = await findVersion(db, analysisId, query.to);
-      if (!to || (!canReadAll && to.status !== 'reported')) throw notFound();
-      toContent = readVersionContent(to.content);
-      toRef = { number: to.number, report: to.report };
-    }
-    const fromContent = readVersionContent(from.content);
-    return c.json(
-      {
-        from: { number: from.number, report: from.report },
-        to: toRef,
-        sections: compareAnalysisReports(
-          sectionsForComparison(fromContent),
-          sectionsForComparison(toContent),
-        ),
+    return cachedAnalysisJson(c, {
+      analysisId: id,
+      part: `compare:${query.from}:${query.to}`,
+      build: async () => {
+        const context = await loadAnalysisContext(db, c.get('user'), id);
+        const canReadAll = analysisPolicy.canReadWorkingCopy(context.access);
+        const analysisId = context.row.analysis.id;
+        const [from, to] = await Promise.all([
+          findVersion(db, analysisId, query.from),
+          query.to === 'current' ? null : findVersion(db, analysisId, query.to),
+        ]);
+        if (!from || (!canReadAll && from.status !== 'reported')) throw notFound();
+        let toContent: ReturnType<typeof readVersionContent>;
+        let toRef: { number: number | null; report: typeof from.report | null };
+        if (query.to === 'current') {
+          if (!canReadAll) throw notFound();
+          toContent = await currentVersionContent(db, analysisId);
+          toRef = { number: null, report: null };
+        } else {
+          if (!to || (!canReadAll && to.status !== 'reported')) throw notFound();
+          toContent = readVersionContent(to.content);
+          toRef = { number: to.number, report: to.report };
+        }
+        const fromContent = readVersionContent(from.content);
+        return {
+          from: { number: from.number, report: from.report },
+          to: toRef,
+          sections: compareAnalysisReports(
+            sectionsForComparison(fromContent),
+            sectionsForComparison(toContent),
+          ),
+        };
       },
-      200,
-    );
+    }) as never;
   });
 
   app.openapi(versionRouteDef, async (c) => {
