@@ -1,6 +1,6 @@
 import type { IdeaStatus, IssueStatus, PlatinumTheme } from '@totonoe/domain';
 import { and, asc, count, desc, eq, getTableColumns, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import {
   orgUnits,
@@ -77,18 +77,23 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** Conditions for a list: what the viewer may see, then the filters. */
+/**
+ * Conditions for a list: what the viewer may see, then the filters. `isSameForEveryone` says the
+ * conditions do not depend on who asks (no "own ideas", "mine" or search words), so their total
+ * may be shared between viewers.
+ */
 function listConditions(
   filter: IdeaFilter,
   viewer: { id: string; canSeeEverything: boolean },
-): SQL | undefined {
+): { where: SQL | undefined; isSameForEveryone: boolean } {
   const conditions: SQL[] = [];
   const peerVisible: IdeaStatus[] = ['submitted', 'grouped', 'merged'];
   const isOnlyPeerVisible =
     (filter.progress && peerVisible.includes(filter.progress.ideaStatus)) ||
     (!filter.progress && !filter.issueId && !filter.isMineOnly);
   // When the filter already keeps to what peers may see, the visibility test would only cost a full scan.
-  if (!viewer.canSeeEverything && !isOnlyPeerVisible) {
+  const isRestricted = !viewer.canSeeEverything && !isOnlyPeerVisible;
+  if (isRestricted) {
     // Withdrawn and hidden ideas are seen by their author (and the reform office) only.
     conditions.push(
       or(
@@ -111,26 +116,75 @@ function listConditions(
   for (const term of filter.terms ?? []) {
     conditions.push(sql`${platinumIdeas.searchKey} like ${`%${escapeLike(term)}%`}`);
   }
-  return conditions.length ? and(...conditions) : undefined;
+  return {
+    where: conditions.length ? and(...conditions) : undefined,
+    isSameForEveryone: !isRestricted && !filter.isMineOnly && !filter.terms?.length,
+  };
+}
+
+/** A key naming what a list's total counts, or null when the total depends on who asks. */
+export function ideaTotalKey(filter: IdeaFilter, viewer: { id: string; canSeeEverything: boolean }) {
+  if (!listConditions(filter, viewer).isSameForEveryone) return null;
+  return JSON.stringify([
+    filter.campaignId ?? null,
+    filter.theme ?? null,
+    filter.progress ?? null,
+    filter.issueId ?? null,
+  ]);
 }
 
 // Numbers are handed out in submission order, so ordering by number follows an index (campaign, number)
-// and a page is read without sorting the whole campaign.
-const SORT_ORDERS: Record<IdeaSort, SQL[]> = {
-  newest: [desc(platinumIdeas.number)],
-  oldest: [asc(platinumIdeas.number)],
-  supports: [desc(platinumIdeas.supportCount), desc(platinumIdeas.number)],
-};
+// and a page is read without sorting the whole campaign. Across campaigns, numbers repeat: the id
+// breaks ties so pages do not overlap. The columns are never null, but an index serves an order only
+// when its nulls ordering matches too: the descending indexes (supports; number and id across
+// campaigns) are DESC NULLS LAST, a plain DESC is NULLS FIRST, so the orders below say which.
+const descLast = (column: AnyPgColumn) => sql`${column} desc nulls last`;
+function sortOrder(sort: IdeaSort, isOneCampaign: boolean): SQL[] {
+  switch (sort) {
+    case 'newest':
+      return isOneCampaign
+        ? [desc(platinumIdeas.number)]
+        : [descLast(platinumIdeas.number), descLast(platinumIdeas.id)];
+    case 'oldest':
+      return isOneCampaign
+        ? [asc(platinumIdeas.number)]
+        : [sql`${platinumIdeas.number} asc nulls first`, sql`${platinumIdeas.id} asc nulls first`];
+    case 'supports':
+      return [
+        descLast(platinumIdeas.supportCount),
+        descLast(platinumIdeas.number),
+        ...(isOneCampaign ? [] : [descLast(platinumIdeas.id)]),
+      ];
+  }
+}
 
-/** A page of ideas the viewer may see, filtered and sorted by an allow-listed order. */
+/**
+ * A page of ideas the viewer may see, filtered and sorted by an allow-listed order. The page is
+ * always read live (support counts move all the time); the total comes from `total`, which may
+ * answer from a cache (see idea-totals.ts) or call the count given to it.
+ */
 export async function listIdeas(
   db: Executor,
   filter: IdeaFilter,
   viewer: { id: string; canSeeEverything: boolean },
-  options: { sort: IdeaSort; page: number; pageSize: number },
+  options: {
+    sort: IdeaSort;
+    page: number;
+    pageSize: number;
+    total?: (count: () => Promise<number>) => Promise<() => Promise<number>>;
+  },
 ): Promise<{ items: IdeaSummaryRow[]; total: number }> {
-  const where = listConditions(filter, viewer);
-  const [items, totals] = await Promise.all([
+  const { where } = listConditions(filter, viewer);
+  const countIdeas = async () => {
+    const totals = await db
+      .select({ total: count() })
+      .from(platinumIdeas)
+      .leftJoin(platinumIssues, eq(platinumIssues.id, platinumIdeas.issueId))
+      .where(where);
+    return Number(totals[0]?.total ?? 0);
+  };
+  const total = options.total ? await options.total(countIdeas) : countIdeas;
+  const [items, totalCount] = await Promise.all([
     db
       .select({ ...ideaColumns(viewer.id), idea: summaryIdeaColumns })
       .from(platinumIdeas)
@@ -139,16 +193,12 @@ export async function listIdeas(
       .leftJoin(users, eq(users.id, platinumIdeas.authorId))
       .leftJoin(orgUnits, eq(orgUnits.id, platinumIdeas.authorOrgUnitId))
       .where(where)
-      .orderBy(...SORT_ORDERS[options.sort])
+      .orderBy(...sortOrder(options.sort, Boolean(filter.campaignId)))
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize),
-    db
-      .select({ total: count() })
-      .from(platinumIdeas)
-      .leftJoin(platinumIssues, eq(platinumIssues.id, platinumIdeas.issueId))
-      .where(where),
+    total(),
   ]);
-  return { items, total: Number(totals[0]?.total ?? 0) };
+  return { items, total: totalCount };
 }
 
 /** One idea with what its page shows, or null. */

@@ -12,8 +12,8 @@ import {
   platinumThemeSchema,
   similarity,
 } from '@totonoe/domain';
-import { authorize } from '../../lib/authorization.ts';
-import { type App, actorOf } from '../../lib/context.ts';
+import { authorize, requireUser } from '../../lib/authorization.ts';
+import { type App, actorOf, type CurrentUser } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { etagOf, requireIfMatch } from '../../lib/etag.ts';
 import { errorResponses, jsonBody, jsonResponse, pagingQuery, uuidParam } from '../../lib/openapi.ts';
@@ -21,6 +21,7 @@ import { findCampaign } from './campaigns.queries.ts';
 import { changeIdeaStatus } from './change-idea-status.ts';
 import { commentOnIdea, hideIdeaComment } from './comment-on-idea.ts';
 import { similarityKeyOf } from './idea-texts.ts';
+import { ideaTotalSource } from './idea-totals.ts';
 import {
   commentSchema,
   ideaDetailSchema,
@@ -36,14 +37,16 @@ import {
   findIdeaDetail,
   findSimilarCandidates,
   IDEA_SORTS,
+  type IdeaFilter,
   type IdeaRow,
+  ideaTotalKey,
   listComments,
   listIdeas,
   listMergedIdeas,
 } from './ideas.queries.ts';
 import { mergeIdea, unmergeIdea } from './merge-ideas.ts';
 import { type PlatinumViewer, platinumPolicy } from './platinum.policy.ts';
-import { audienceOf, loadViewer, todayInJapan } from './platinum-context.ts';
+import { audienceOf, audienceOfUser, loadViewer, todayInJapan } from './platinum-context.ts';
 import { submitIdea } from './submit-idea.ts';
 import { supportIdea, withdrawSupport } from './support-idea.ts';
 import { updateIdea } from './update-idea.ts';
@@ -261,10 +264,14 @@ const unmergeRouteDef = createRoute({
 
 // Peers see live and merged ideas; the author and the reform office also see withdrawn and hidden ones.
 function canView(viewer: PlatinumViewer, idea: Pick<IdeaRow, 'status' | 'authorId'>): boolean {
+  return canUserView(viewer.user, idea);
+}
+
+function canUserView(user: CurrentUser, idea: Pick<IdeaRow, 'status' | 'authorId'>): boolean {
   return (
     isIdeaVisibleToPeers(idea.status) ||
-    idea.authorId === viewer.user.id ||
-    platinumPolicy.canSeeAnonymousAuthors(viewer.user)
+    idea.authorId === user.id ||
+    platinumPolicy.canSeeAnonymousAuthors(user)
   );
 }
 
@@ -302,25 +309,29 @@ export function registerIdeaRoutes(app: App): void {
     });
   }
 
+  // A list needs no PT membership: who may read, and whether they see anonymous authors, come from the user.
   app.openapi(listRouteDef, async (c) => {
-    const viewer = await loadViewer(c);
-    authorize(platinumPolicy.canRead(viewer.user));
+    const user = requireUser(c);
+    authorize(platinumPolicy.canRead(user));
     const query = c.req.valid('query');
     const terms = query.q ? normalizeForSearch(query.q).split(' ').filter(Boolean).slice(0, 5) : [];
-    const result = await listIdeas(
-      c.get('services').db,
-      {
-        campaignId: query.campaign,
-        theme: query.theme,
-        progress: query.status ? ideaProgressCondition(query.status) : undefined,
-        terms,
-        issueId: query.issue,
-        isMineOnly: query.mine === 'true',
-      },
-      { id: viewer.user.id, canSeeEverything: platinumPolicy.canSeeAnonymousAuthors(viewer.user) },
-      { sort: query.sort, page: query.page, pageSize: query.pageSize },
-    );
-    const audience = audienceOf(viewer);
+    const services = c.get('services');
+    const filter: IdeaFilter = {
+      campaignId: query.campaign,
+      theme: query.theme,
+      progress: query.status ? ideaProgressCondition(query.status) : undefined,
+      terms,
+      issueId: query.issue,
+      isMineOnly: query.mine === 'true',
+    };
+    const listViewer = { id: user.id, canSeeEverything: platinumPolicy.canSeeAnonymousAuthors(user) };
+    const result = await listIdeas(services.db, filter, listViewer, {
+      sort: query.sort,
+      page: query.page,
+      pageSize: query.pageSize,
+      total: (count) => ideaTotalSource(services, ideaTotalKey(filter, listViewer), count),
+    });
+    const audience = audienceOfUser(user);
     return c.json(
       {
         items: result.items.map((row) => presentIdeaSummary(row, audience)),
@@ -333,25 +344,27 @@ export function registerIdeaRoutes(app: App): void {
   });
 
   app.openapi(similarRouteDef, async (c) => {
-    const viewer = await loadViewer(c);
-    authorize(platinumPolicy.canRead(viewer.user));
+    const user = requireUser(c);
+    authorize(platinumPolicy.canRead(user));
     const query = c.req.valid('query');
     const { db } = c.get('services');
-    const campaign = await findCampaign(db, query.campaign);
-    if (!campaign) throw notFound();
     const key = similarityKeyOf(query.text);
-    if (Array.from(key).length < 2) return c.json({ items: [] }, 200);
-    const candidates = await db.transaction((tx) =>
-      findSimilarCandidates(tx, {
-        campaignId: campaign.id,
-        key,
-        threshold: SIMILAR_TRIGRAM_THRESHOLD,
-        limit: SIMILAR_CANDIDATES,
-        excludeId: query.exclude,
-        viewerId: viewer.user.id,
-      }),
-    );
-    const audience = audienceOf(viewer);
+    const candidates =
+      Array.from(key).length < 2
+        ? []
+        : await db.transaction((tx) =>
+            findSimilarCandidates(tx, {
+              campaignId: query.campaign,
+              key,
+              threshold: SIMILAR_TRIGRAM_THRESHOLD,
+              limit: SIMILAR_CANDIDATES,
+              excludeId: query.exclude,
+              viewerId: user.id,
+            }),
+          );
+    // Candidates come only from an existing campaign: it is looked up only when there are none.
+    if (candidates.length === 0 && !(await findCampaign(db, query.campaign))) throw notFound();
+    const audience = audienceOfUser(user);
     const ranked = candidates
       .map((candidate) => ({ candidate, score: similarity(query.text, candidate.title) }))
       .filter((entry) => entry.score >= SIMILAR_MINIMUM)
@@ -450,15 +463,20 @@ export function registerIdeaRoutes(app: App): void {
     return c.json(await detailResponse(viewer, db, id), 200);
   });
 
+  // A support reads the session, then in one transaction the idea and one statement for the support,
+  // its count and its audit event; PT membership plays no part, so it is not read.
   app.openapi(supportRouteDef, async (c) => {
-    const viewer = await loadViewer(c);
-    authorize(platinumPolicy.canParticipate(viewer.user));
+    const user = requireUser(c);
+    authorize(platinumPolicy.canParticipate(user));
     const { db } = c.get('services');
     const id = c.req.valid('param').id;
-    const idea = await findIdea(db, id);
-    if (!idea || !canView(viewer, idea)) throw notFound();
     const result = await db.transaction((tx) =>
-      supportIdea(tx, { ideaId: id, userId: viewer.user.id, actor: actorOf(c) }),
+      supportIdea(tx, {
+        ideaId: id,
+        userId: user.id,
+        actor: actorOf(c),
+        canView: (idea) => canUserView(user, idea),
+      }),
     );
     const body = {
       ideaId: id,
@@ -470,14 +488,17 @@ export function registerIdeaRoutes(app: App): void {
   });
 
   app.openapi(unsupportRouteDef, async (c) => {
-    const viewer = await loadViewer(c);
-    authorize(platinumPolicy.canRead(viewer.user));
+    const user = requireUser(c);
+    authorize(platinumPolicy.canRead(user));
     const { db } = c.get('services');
     const id = c.req.valid('param').id;
-    const idea = await findIdea(db, id);
-    if (!idea || !canView(viewer, idea)) throw notFound();
     const result = await db.transaction((tx) =>
-      withdrawSupport(tx, { ideaId: id, userId: viewer.user.id, actor: actorOf(c) }),
+      withdrawSupport(tx, {
+        ideaId: id,
+        userId: user.id,
+        actor: actorOf(c),
+        canView: (idea) => canUserView(user, idea),
+      }),
     );
     return c.json(
       {

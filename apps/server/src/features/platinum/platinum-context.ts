@@ -1,7 +1,7 @@
 import { isoDateOf } from '@totonoe/domain';
 import type { Context } from 'hono';
 import { requireUser } from '../../lib/authorization.ts';
-import type { AppEnv } from '../../lib/context.ts';
+import type { AppEnv, CurrentUser } from '../../lib/context.ts';
 import { teamCampaignIdsOf } from './campaigns.queries.ts';
 import type { IdeaAudience } from './ideas.presenter.ts';
 import { type PlatinumViewer, platinumPolicy } from './platinum.policy.ts';
@@ -19,8 +19,10 @@ export async function loadViewer(c: Context<AppEnv>): Promise<PlatinumViewer> {
 
 /** Who reads an idea, for the presenters' anonymity rule. */
 export function audienceOf(viewer: PlatinumViewer): IdeaAudience {
-  return {
-    userId: viewer.user.id,
-    canSeeAnonymousAuthors: platinumPolicy.canSeeAnonymousAuthors(viewer.user),
-  };
+  return audienceOfUser(viewer.user);
+}
+
+/** The same, for a route that needs no PT membership (and so does not read it). */
+export function audienceOfUser(user: CurrentUser): IdeaAudience {
+  return { userId: user.id, canSeeAnonymousAuthors: platinumPolicy.canSeeAnonymousAuthors(user) };
 }
