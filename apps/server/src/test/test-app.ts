@@ -24,6 +24,8 @@ export type TestApp = {
   call: (method: string, path: string, options?: CallOptions) => Promise<TestResponse>;
   /** Signs a demo user in and returns the cookie header to send. */
   signIn: (login: string, password?: string) => Promise<string>;
+  /** The app's cache stamps: a test that writes with plain SQL on the embedded database clears them. */
+  cacheStamps: CacheStampMemo;
   close: () => Promise<void>;
 };
 
@@ -65,5 +67,5 @@ export async function createTestApp(): Promise<TestApp> {
     return cookie.split(';')[0]!;
   };
 
-  return { app, database, call, signIn, close: () => database.close() };
+  return { app, database, call, signIn, cacheStamps, close: () => database.close() };
 }

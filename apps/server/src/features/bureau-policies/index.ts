@@ -1,4 +1,4 @@
-export { findPolicy as findBureauPolicy } from './bureau-policies.queries.ts';
+export { findPolicy as findBureauPolicy, listPublishedPolicies } from './bureau-policies.queries.ts';
 export {
   actsFor,
   ancestorsOf,

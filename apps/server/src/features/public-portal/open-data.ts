@@ -1,7 +1,15 @@
 import { analysisStageLabel, scheduleSpanLabel } from '@totonoe/domain';
+import type { Executor } from '../../db/client.ts';
+import type { CacheTopic } from '../../lib/response-cache.ts';
 import type { Column, Row } from '../reports/index.ts';
 import {
-  type PublishedContext,
+  PUBLIC_MEETINGS_TOPIC,
+  PUBLIC_NEEDS_TOPIC,
+  PUBLIC_PLATINUM_TOPIC,
+  PUBLIC_POLICIES_TOPIC,
+  REFERENCE_TOPIC,
+} from './cache-topics.ts';
+import {
   publishedClusters,
   publishedMeetings,
   publishedNeeds,
@@ -15,7 +23,9 @@ export type OpenDataset = {
   title: string;
   description: string;
   columns: Column[];
-  load: (context: PublishedContext, fiscalYear: number) => Promise<Row[]>;
+  /** The cache topics whose change may change the dataset's rows. */
+  topics: CacheTopic[];
+  load: (db: Executor, fiscalYear: number) => Promise<Row[]>;
 };
 
 const text = (key: string, header: string): Column => ({ key, header, type: 'text' });
@@ -33,6 +43,7 @@ export const OPEN_DATA_LICENSE = {
 export const OPEN_DATASETS: OpenDataset[] = [
   {
     id: 'clusters',
+    topics: [REFERENCE_TOPIC],
     title: '事業クラスター一覧',
     description:
       '経営分析の対象となる事業クラスター（番号・名称・グループ・種類・所管・その年度の分析対象かどうか）',
@@ -45,8 +56,8 @@ export const OPEN_DATASETS: OpenDataset[] = [
       { key: 'isAnalysisTarget', header: '経営分析の対象', type: 'boolean' },
       text('stage', '経営分析の段階（公表分）'),
     ],
-    load: async (context, fiscalYear) =>
-      (await publishedClusters(context, fiscalYear)).map((cluster) => ({
+    load: async (db, fiscalYear) =>
+      (await publishedClusters(db, fiscalYear)).map((cluster) => ({
         number: cluster.number,
         name: cluster.name,
         group: cluster.group,
@@ -58,6 +69,7 @@ export const OPEN_DATASETS: OpenDataset[] = [
   },
   {
     id: 'meetings',
+    topics: [REFERENCE_TOPIC, PUBLIC_MEETINGS_TOPIC],
     title: 'X会議の開催状況',
     description: '公開のX会議の回・名称・予定（上旬などの精度のまま）・開催日・場所・動画（公開分）',
     columns: [
@@ -71,8 +83,8 @@ export const OPEN_DATASETS: OpenDataset[] = [
       text('place', '場所'),
       text('videoUrl', '動画'),
     ],
-    load: async (context, fiscalYear) =>
-      (await publishedMeetings(context, fiscalYear)).map((meeting) => ({
+    load: async (db, fiscalYear) =>
+      (await publishedMeetings(db, fiscalYear)).map((meeting) => ({
         sequence: meeting.sequence,
         title: meeting.title,
         planned: scheduleSpanLabel(meeting.planned),
@@ -86,6 +98,7 @@ export const OPEN_DATASETS: OpenDataset[] = [
   },
   {
     id: 'analyses',
+    topics: [REFERENCE_TOPIC],
     title: '経営分析（公表分）',
     description: '公表された経営分析の対象クラスターと段階',
     columns: [
@@ -94,8 +107,8 @@ export const OPEN_DATASETS: OpenDataset[] = [
       text('group', 'グループ'),
       text('stage', '段階'),
     ],
-    load: async (context, fiscalYear) =>
-      (await publishedClusters(context, fiscalYear))
+    load: async (db, fiscalYear) =>
+      (await publishedClusters(db, fiscalYear))
         .filter((cluster) => cluster.publishedAnalysisId !== null)
         .map((cluster) => ({
           number: cluster.number,
@@ -106,6 +119,7 @@ export const OPEN_DATASETS: OpenDataset[] = [
   },
   {
     id: 'bureau-policies',
+    topics: [REFERENCE_TOPIC, PUBLIC_POLICIES_TOPIC],
     title: '局区X方針（公表分）',
     description: '公表された各局・区の X方針',
     columns: [
@@ -114,9 +128,9 @@ export const OPEN_DATASETS: OpenDataset[] = [
       number('versionNumber', '版'),
       date('publishedOn', '公表日'),
     ],
-    load: async (context, fiscalYear) =>
-      (await publishedPolicies(context, fiscalYear)).map((policy) => ({
-        orgUnit: policy.orgUnit.name,
+    load: async (db, fiscalYear) =>
+      (await publishedPolicies(db, fiscalYear)).map((policy) => ({
+        orgUnit: policy.orgUnit,
         title: policy.title,
         versionNumber: policy.versionNumber,
         publishedOn: policy.publishedAt ? isoDateInTokyo(policy.publishedAt) : null,
@@ -124,6 +138,7 @@ export const OPEN_DATASETS: OpenDataset[] = [
   },
   {
     id: 'needs',
+    topics: [REFERENCE_TOPIC, PUBLIC_NEEDS_TOPIC],
     title: '受け手・担い手のニーズ・課題（公表分）',
     description: '市政変革室が公表したニーズ・課題（個人を特定できる情報は含みません）',
     columns: [
@@ -134,8 +149,8 @@ export const OPEN_DATASETS: OpenDataset[] = [
       text('text', '内容'),
       text('clusters', '関連する事業クラスター'),
     ],
-    load: async (context, fiscalYear) =>
-      (await publishedNeeds(context, fiscalYear)).map((need) => ({
+    load: async (db, fiscalYear) =>
+      (await publishedNeeds(db, fiscalYear)).map((need) => ({
         side: need.sideLabel.ja,
         channel: need.channelLabel.ja,
         receivedOn: need.receivedOn,
@@ -146,6 +161,7 @@ export const OPEN_DATASETS: OpenDataset[] = [
   },
   {
     id: 'platinum-responses',
+    topics: [REFERENCE_TOPIC, PUBLIC_PLATINUM_TOPIC],
     title: 'プラチナ市役所プロジェクト 対応方針（公表分）',
     description: '関係局長が表明した対応方針（アイデアの投稿者は含みません）',
     columns: [
@@ -156,12 +172,12 @@ export const OPEN_DATASETS: OpenDataset[] = [
       text('response', '対応方針'),
       date('publishedOn', '公表日'),
     ],
-    load: async (context, fiscalYear) => publishedPlatinumResponses(context, fiscalYear),
+    load: async (db, fiscalYear) => publishedPlatinumResponses(db, fiscalYear),
   },
 ];
 
-function isoDateInTokyo(instant: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date(instant));
+function isoDateInTokyo(instant: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(instant);
 }
 
 /** The dataset with this id, or undefined. */

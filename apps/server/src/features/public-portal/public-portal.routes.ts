@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { fiscalYearLabel, scheduleSpanLabel } from '@totonoe/domain';
+import { fiscalYearLabel, fiscalYearOf, scheduleSpanLabel } from '@totonoe/domain';
 import type { App } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { errorResponses, fiscalYearQuery, jsonResponse } from '../../lib/openapi.ts';
+import { cachedBody, cachedJson } from '../../lib/response-cache.ts';
 import { attachmentContentDisposition } from '../attachments/index.ts';
 import { listFiscalYears, resolveFiscalYear } from '../fiscal-years/index.ts';
 import {
@@ -13,24 +14,16 @@ import {
   PROGRAMME_SLOGAN,
   type Row,
 } from '../reports/index.ts';
+import { PORTAL_TOPICS } from './cache-topics.ts';
 import { findOpenDataset, OPEN_DATA_LICENSE, OPEN_DATASETS } from './open-data.ts';
 import { openDataIndexSchema, publicProgrammeSchema } from './public-portal.presenter.ts';
-import {
-  type PublishedContext,
-  publishedClusters,
-  publishedMeetings,
-  publishedNeeds,
-  publishedPlatinumResponses,
-  publishedPolicies,
-} from './published-sources.ts';
+import { countPublished, listPublicClusters } from './public-portal.queries.ts';
+import { publishedMeetings } from './published-sources.ts';
 
 const FILE_NAMES = OPEN_DATASETS.flatMap((dataset) => [`${dataset.id}.csv`, `${dataset.id}.json`]) as [
   string,
   ...string[],
 ];
-// Published content changes when the office publishes: every reader asks again (no stale copies).
-const PUBLIC_CACHE = 'no-cache';
-
 const programmeRouteDef = createRoute({
   method: 'get',
   path: '/api/v1/public/programme',
@@ -74,162 +67,184 @@ function jsonValue(value: Row[string] | undefined): unknown {
   return typeof value === 'bigint' ? value.toString() : (value ?? null);
 }
 
-/** 公開ポータル: the programme and its open data, for everyone, with only what has been published. */
-export function registerPublicPortalRoutes(app: App): void {
-  const contextOf = (db: PublishedContext['db']): PublishedContext => ({
-    db,
-    // Another stream's public API, called in-process without a session: its own publication rules apply.
-    fetchPublic: async (path) => {
-      const response = await app.request(`http://localhost${path}`);
-      return response.ok ? response.json() : null;
-    },
-  });
+/** The cache key part naming the year asked for: the year, or today's when none is named. */
+function yearKey(requested: number | undefined): string {
+  return requested === undefined ? `current-${fiscalYearOf(new Date())}` : String(requested);
+}
 
+/*
+ * 公開ポータル: the programme and its open data, for everyone, with only what has been published.
+ * Every answer is the same for every caller, so it is served from the response cache until a write
+ * to anything it shows bumps one of its topics (see cache-topics.ts); the first request after a
+ * change builds it again with a few statements.
+ */
+export function registerPublicPortalRoutes(app: App): void {
   app.openapi(programmeRouteDef, async (c) => {
     const { db } = c.get('services');
-    const fiscalYear = await resolveFiscalYear(db, c.req.valid('query').fy);
-    const context = contextOf(db);
-    const [clusters, meetings, policies, needs, responses] = await Promise.all([
-      publishedClusters(context, fiscalYear),
-      publishedMeetings(context, fiscalYear),
-      publishedPolicies(context, fiscalYear),
-      publishedNeeds(context, fiscalYear),
-      publishedPlatinumResponses(context, fiscalYear),
-    ]);
-    const groups = [...new Map(clusters.map((cluster) => [cluster.group, cluster])).keys()].map((group) => {
-      const inGroup = clusters.filter((cluster) => cluster.group === group);
-      return {
-        name: group,
-        subtitle: null,
-        clusterCount: inGroup.length,
-        targetCount: inGroup.filter((cluster) => cluster.isAnalysisTarget).length,
-      };
-    });
-    const held = meetings.filter((meeting) => meeting.heldOn !== null).length;
-    c.header('cache-control', PUBLIC_CACHE);
-    return c.json(
-      {
-        fiscalYear,
-        fiscalYearLabel: fiscalYearLabel(fiscalYear),
-        title: `${fiscalYearLabel(fiscalYear)} 市政変革`,
-        slogan: PROGRAMME_SLOGAN,
-        figures: {
-          clusters: clusters.length,
-          analysisTargets: clusters.filter((cluster) => cluster.isAnalysisTarget).length,
-          publishedAnalyses: clusters.filter((cluster) => cluster.publishedAnalysisId !== null).length,
-          meetingsHeld: held,
-          meetingsPlanned: meetings.length - held,
-          publishedPolicies: policies.length,
-          publishedNeeds: needs.length,
-          platinumResponses: responses.length,
-        },
-        groups,
-        meetings: meetings.map((meeting) => ({
-          ...meeting,
-          plannedLabel: {
-            ja: scheduleSpanLabel(meeting.planned, 'ja'),
-            en: scheduleSpanLabel(meeting.planned, 'en'),
+    const requested = c.req.valid('query').fy;
+    return cachedJson(c, {
+      key: `public-programme:${yearKey(requested)}`,
+      topics: PORTAL_TOPICS,
+      build: async () => {
+        const fiscalYear = await resolveFiscalYear(db, requested);
+        const [clusters, meetings, counts] = await Promise.all([
+          listPublicClusters(db, fiscalYear),
+          publishedMeetings(db, fiscalYear),
+          countPublished(db, fiscalYear),
+        ]);
+        const groups = [...new Set(clusters.map((cluster) => cluster.groupName))].map((group) => {
+          const inGroup = clusters.filter((cluster) => cluster.groupName === group);
+          return {
+            name: group,
+            subtitle: null,
+            clusterCount: inGroup.length,
+            targetCount: inGroup.filter((cluster) => cluster.analysisId !== null).length,
+          };
+        });
+        const held = meetings.filter((meeting) => meeting.heldOn !== null).length;
+        return {
+          fiscalYear,
+          fiscalYearLabel: fiscalYearLabel(fiscalYear),
+          title: `${fiscalYearLabel(fiscalYear)} 市政変革`,
+          slogan: PROGRAMME_SLOGAN,
+          figures: {
+            clusters: clusters.length,
+            analysisTargets: clusters.filter((cluster) => cluster.analysisId !== null).length,
+            publishedAnalyses: clusters.filter(
+              (cluster) => cluster.analysisId !== null && cluster.isPublished,
+            ).length,
+            meetingsHeld: held,
+            meetingsPlanned: meetings.length - held,
+            publishedPolicies: counts.policies,
+            publishedNeeds: counts.needs,
+            platinumResponses: counts.platinumResponses,
           },
-        })),
+          groups,
+          meetings: meetings.map((meeting) => ({
+            ...meeting,
+            plannedLabel: {
+              ja: scheduleSpanLabel(meeting.planned, 'ja'),
+              en: scheduleSpanLabel(meeting.planned, 'en'),
+            },
+          })),
+        };
       },
-      200,
-    );
+    }) as never;
   });
 
   app.openapi(indexRouteDef, async (c) => {
     const { db } = c.get('services');
-    const fiscalYear = await resolveFiscalYear(db, c.req.valid('query').fy);
-    const context = contextOf(db);
-    const years = (await listFiscalYears(db)).map((row) => row.year);
-    const datasets = [];
-    for (const dataset of OPEN_DATASETS) {
-      const rows = await dataset.load(context, fiscalYear);
-      const base = `/api/v1/public/open-data/${dataset.id}`;
-      datasets.push({
-        id: dataset.id,
-        title: dataset.title,
-        description: dataset.description,
-        fiscalYear,
-        rowCount: rows.length,
-        columns: dataset.columns.map((column) => ({
-          key: column.key,
-          title: column.header,
-          type: column.type,
-        })),
-        distributions: [
-          {
-            format: 'CSV' as const,
-            mediaType: 'text/csv',
-            encoding: 'UTF-8',
-            url: `${base}.csv?fy=${fiscalYear}`,
-          },
-          {
-            format: 'CSV' as const,
-            mediaType: 'text/csv',
-            encoding: 'Shift_JIS',
-            url: `${base}.csv?fy=${fiscalYear}&encoding=shift_jis`,
-          },
-          {
-            format: 'JSON' as const,
-            mediaType: 'application/json',
-            encoding: 'UTF-8',
-            url: `${base}.json?fy=${fiscalYear}`,
-          },
-        ],
-      });
-    }
-    c.header('cache-control', PUBLIC_CACHE);
-    return c.json(
-      {
-        title: 'Totonoe 市政変革 オープンデータ',
-        fiscalYear,
-        fiscalYears: years,
-        license: OPEN_DATA_LICENSE,
-        modified: new Date().toISOString(),
-        datasets,
+    const requested = c.req.valid('query').fy;
+    return cachedJson(c, {
+      key: `public-open-data:${yearKey(requested)}`,
+      topics: PORTAL_TOPICS,
+      build: async () => {
+        const fiscalYear = await resolveFiscalYear(db, requested);
+        const [years, counts] = await Promise.all([listFiscalYears(db), countPublished(db, fiscalYear)]);
+        const rowCounts: Record<string, number> = {
+          clusters: counts.clusters,
+          meetings: counts.meetings,
+          analyses: counts.publishedAnalyses,
+          'bureau-policies': counts.policies,
+          needs: counts.needs,
+          'platinum-responses': counts.platinumResponses,
+        };
+        return {
+          title: 'Totonoe 市政変革 オープンデータ',
+          fiscalYear,
+          fiscalYears: years.map((row) => row.year),
+          license: OPEN_DATA_LICENSE,
+          // When this answer was built: nothing it lists has changed since.
+          modified: new Date().toISOString(),
+          datasets: OPEN_DATASETS.map((dataset) => {
+            const base = `/api/v1/public/open-data/${dataset.id}`;
+            return {
+              id: dataset.id,
+              title: dataset.title,
+              description: dataset.description,
+              fiscalYear,
+              rowCount: rowCounts[dataset.id] ?? 0,
+              columns: dataset.columns.map((column) => ({
+                key: column.key,
+                title: column.header,
+                type: column.type,
+              })),
+              distributions: [
+                {
+                  format: 'CSV' as const,
+                  mediaType: 'text/csv',
+                  encoding: 'UTF-8',
+                  url: `${base}.csv?fy=${fiscalYear}`,
+                },
+                {
+                  format: 'CSV' as const,
+                  mediaType: 'text/csv',
+                  encoding: 'Shift_JIS',
+                  url: `${base}.csv?fy=${fiscalYear}&encoding=shift_jis`,
+                },
+                {
+                  format: 'JSON' as const,
+                  mediaType: 'application/json',
+                  encoding: 'UTF-8',
+                  url: `${base}.json?fy=${fiscalYear}`,
+                },
+              ],
+            };
+          }),
+        };
       },
-      200,
-    );
+    }) as never;
   });
 
   app.openapi(fileRouteDef, async (c) => {
     const { db } = c.get('services');
     const query = c.req.valid('query');
-    const fiscalYear = await resolveFiscalYear(db, query.fy);
     const file = c.req.valid('param').file;
     const [id, format] = [file.slice(0, file.lastIndexOf('.')), file.slice(file.lastIndexOf('.') + 1)];
     const dataset = findOpenDataset(id);
     if (!dataset) throw notFound();
-    const rows = await dataset.load(contextOf(db), fiscalYear);
-    c.header('cache-control', PUBLIC_CACHE);
     c.header('x-content-type-options', 'nosniff');
+    const key = `public-open-data:${dataset.id}:${yearKey(query.fy)}`;
     if (format === 'json') {
-      return c.json(
-        {
-          dataset: dataset.id,
-          title: dataset.title,
-          fiscalYear,
-          license: OPEN_DATA_LICENSE,
-          columns: dataset.columns.map((column) => ({
-            key: column.key,
-            title: column.header,
-            type: column.type,
-          })),
-          rows: rows.map((row) =>
-            Object.fromEntries(dataset.columns.map((column) => [column.key, jsonValue(row[column.key])])),
-          ),
+      return cachedJson(c, {
+        key,
+        topics: dataset.topics,
+        build: async () => {
+          const fiscalYear = await resolveFiscalYear(db, query.fy);
+          const rows = await dataset.load(db, fiscalYear);
+          return {
+            dataset: dataset.id,
+            title: dataset.title,
+            fiscalYear,
+            license: OPEN_DATA_LICENSE,
+            columns: dataset.columns.map((column) => ({
+              key: column.key,
+              title: column.header,
+              type: column.type,
+            })),
+            rows: rows.map((row) =>
+              Object.fromEntries(dataset.columns.map((column) => [column.key, jsonValue(row[column.key])])),
+            ),
+          };
         },
-        200,
-      );
+      }) as never;
     }
-    const content = encodeCsv(await csvText(dataset.columns, rows), query.encoding);
-    const body = new Uint8Array(content.byteLength);
-    body.set(content);
-    return c.body(body, 200, {
-      'content-type': csvContentType(query.encoding),
-      'content-disposition': attachmentContentDisposition(
-        `${fiscalYear}_${dataset.id}${query.encoding === 'shift_jis' ? '_sjis' : ''}.csv`,
-      ),
-    });
+    return cachedBody(c, {
+      key: `${key}:csv:${query.encoding}`,
+      topics: dataset.topics,
+      build: async () => {
+        const fiscalYear = await resolveFiscalYear(db, query.fy);
+        const rows = await dataset.load(db, fiscalYear);
+        return {
+          body: encodeCsv(await csvText(dataset.columns, rows), query.encoding),
+          contentType: csvContentType(query.encoding),
+          headers: {
+            'content-disposition': attachmentContentDisposition(
+              `${fiscalYear}_${dataset.id}${query.encoding === 'shift_jis' ? '_sjis' : ''}.csv`,
+            ),
+          },
+        };
+      },
+    }) as never;
   });
 }

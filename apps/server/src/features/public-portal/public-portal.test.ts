@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.ts';
+import { loadConfig } from '../../env.ts';
+import { CacheStampMemo } from '../../lib/cache-invalidation.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../../test/test-app.ts';
 
 type Programme = {
@@ -23,8 +26,15 @@ afterAll(async () => {
   await t.close();
 });
 
+/**
+ * A write (or read) with plain SQL on another connection. On PostgreSQL the portal must see such a
+ * write at once by itself; the embedded database has no other writer than its app, so there a test
+ * write stands for a write through the app, which forgets the remembered cache stamps.
+ */
 async function sql(query: string, params: unknown[] = []) {
-  return (await t.database.pool.query(query, params)).rows;
+  const rows = (await t.database.pool.query(query, params)).rows;
+  if (t.database.kind === 'embedded') t.cacheStamps.clear();
+  return rows;
 }
 
 async function fetchBytes(path: string) {
@@ -194,4 +204,124 @@ describe('open data', () => {
     expect((await t.call('GET', '/api/v1/public/open-data/clusters.csv?fy=1990')).status).toBe(404);
     expect((await t.call('GET', '/api/v1/public/open-data/clusters.csv?encoding=ebcdic')).status).toBe(400);
   });
+});
+
+describe('the portal’s cache', () => {
+  type NeedView = { id: string };
+  const publicNeedIds = async () =>
+    ((await t.call('GET', '/api/v1/public/open-data/needs.json?fy=2024')).body as Dataset).rows.length;
+  const programmeFigures = async () =>
+    ((await t.call('GET', '/api/v1/public/programme?fy=2024')).body as Programme).figures;
+  const indexCount = async (id: string) =>
+    ((await t.call('GET', '/api/v1/public/open-data?fy=2024')).body as Index).datasets.find(
+      (dataset) => dataset.id === id,
+    )!.rowCount;
+
+  it('answers a repeated request with 304 and the same ETag while nothing changed', async () => {
+    const first = await t.call('GET', '/api/v1/public/programme?fy=2024');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    const again = await t.call('GET', '/api/v1/public/programme?fy=2024', {
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+    const csv = await fetchBytes('/api/v1/public/open-data/clusters.csv?fy=2024&encoding=shift_jis');
+    expect(csv.response.headers.get('content-type')).toContain('text/csv');
+    expect(csv.response.headers.get('content-disposition')).toContain('2024_clusters_sjis.csv');
+    const csvAgain = await fetchBytes('/api/v1/public/open-data/clusters.csv?fy=2024&encoding=shift_jis');
+    expect(csvAgain.bytes.equals(csv.bytes)).toBe(true);
+    expect(csvAgain.response.headers.get('etag')).toBe(csv.response.headers.get('etag'));
+  });
+
+  it('shows a need published through the API at the next request, and not once it is withdrawn; a draft never', async () => {
+    const reform = await t.signIn('reform');
+    // Fill every cached answer first, so what follows must come through invalidation.
+    const before = {
+      files: await publicNeedIds(),
+      figures: await programmeFigures(),
+      index: await indexCount('needs'),
+    };
+    expect(before.index).toBe(before.files);
+    expect(before.figures.publishedNeeds).toBe(before.files);
+
+    const units = await sql("select id from org_units where code = 'kodomo'");
+    const created = await t.call('POST', '/api/v1/needs', {
+      cookie: reform,
+      body: {
+        side: 'recipient',
+        channel: 'counter',
+        body: '公開前の下書きのニーズ（ポータル検査）',
+        receivedOn: '2024-07-01',
+        orgUnitId: units[0].id,
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const need = created.body as NeedView;
+    const draftText = JSON.stringify(
+      (await t.call('GET', '/api/v1/public/open-data/needs.json?fy=2024')).body,
+    );
+    expect(draftText).not.toContain('ポータル検査');
+    expect(await publicNeedIds()).toBe(before.files);
+
+    const etagOf = async () =>
+      (await t.call('GET', `/api/v1/needs/${need.id}`, { cookie: reform })).headers.get('etag')!;
+    const published = await t.call('PATCH', `/api/v1/needs/${need.id}`, {
+      cookie: reform,
+      headers: { 'if-match': await etagOf() },
+      body: { isPublic: true, publicText: '公表したニーズ（ポータル検査）' },
+    });
+    expect(published.status, published.text).toBe(200);
+    expect(await publicNeedIds()).toBe(before.files + 1);
+    expect((await programmeFigures()).publishedNeeds).toBe(before.files + 1);
+    expect(await indexCount('needs')).toBe(before.files + 1);
+    expect(JSON.stringify((await t.call('GET', '/api/v1/public/needs?fy=2024')).body)).toContain(
+      '公表したニーズ（ポータル検査）',
+    );
+
+    const withdrawn = await t.call('PATCH', `/api/v1/needs/${need.id}`, {
+      cookie: reform,
+      headers: { 'if-match': await etagOf() },
+      body: { isPublic: false },
+    });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(await publicNeedIds()).toBe(before.files);
+    expect((await programmeFigures()).publishedNeeds).toBe(before.files);
+    expect(await indexCount('needs')).toBe(before.files);
+    expect(JSON.stringify((await t.call('GET', '/api/v1/public/needs?fy=2024')).body)).not.toContain(
+      'ポータル検査',
+    );
+  });
+
+  it.runIf(process.env.TOTONOE_TEST_DB === 'postgres')(
+    'sees at once what another app process on the same database changed',
+    async () => {
+      const other = createApp(
+        {
+          db: t.database.db,
+          database: t.database,
+          config: { ...loadConfig({ TOTONOE_LOG_LEVEL: 'error' }), databaseUrl: undefined },
+          cache: new Map(),
+          cacheStamps: new CacheStampMemo(t.database.kind),
+        },
+        { webRoot: '/nonexistent' },
+      );
+      const read = async (app: typeof other) =>
+        (
+          (await (
+            await app.request(`${TEST_ORIGIN}/api/v1/public/programme?fy=2024`, {
+              headers: { origin: TEST_ORIGIN },
+            })
+          ).json()) as Programme
+        ).meetings.map((meeting) => meeting.title);
+      expect(await read(t.app)).toContain('第5回X会議');
+      expect(await read(other)).toContain('第5回X会議');
+      // A write in another connection (as another process would make it), then a read through both.
+      await sql('update meetings set is_public = false where fiscal_year = 2024 and sequence = 5');
+      expect(await read(t.app)).not.toContain('第5回X会議');
+      expect(await read(other)).not.toContain('第5回X会議');
+      await sql('update meetings set is_public = true where fiscal_year = 2024 and sequence = 5');
+      expect(await read(other)).toContain('第5回X会議');
+      expect(await read(t.app)).toContain('第5回X会議');
+    },
+  );
 });

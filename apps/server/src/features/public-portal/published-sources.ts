@@ -1,28 +1,22 @@
 import { isoDateOf, platinumThemeLabel } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
-import { loadOrgUnitTree } from '../bureau-policies/index.ts';
+import { listPublishedPolicies, loadOrgUnitTree } from '../bureau-policies/index.ts';
 import { listClustersWithAnalyses } from '../dashboard/index.ts';
-import { listAgendaItemsOfYear } from '../meetings/index.ts';
 import { listPublicNeeds } from '../needs/index.ts';
 import { listPublishedResponsesOfYear } from '../platinum/index.ts';
-import { listPublicMeetings } from './public-portal.queries.ts';
+import { listPublicMeetings, listPublishedAgendaTitles } from './public-portal.queries.ts';
 
 /*
  * What the public portal may show, one reader per kind of record. Each returns only what has been
  * published: the public cluster register, public meetings with only their published parts,
- * analyses marked published, and — through another stream's own public API or public export —
- * published policies and needs, and announced Platinum responses (never an idea's author). Streams
+ * analyses marked published, published policies (their published version only) and needs (as the
+ * needs feature masks them), and announced Platinum responses (never an idea's author). Streams
  * that keep no publication state (initiatives, the effect ledger) give nothing.
  */
 
-/** Calls another feature's public API in-process without a session, so it applies its own publication rules. */
-export type PublicFetch = (path: string) => Promise<unknown>;
-
-export type PublishedContext = { db: Executor; fetchPublic: PublicFetch };
-
 /** The cluster register of a year (public), with each cluster's analysis stage only when that analysis is published. */
-export async function publishedClusters(context: PublishedContext, fiscalYear: number) {
-  const clusters = await listClustersWithAnalyses(context.db, fiscalYear);
+export async function publishedClusters(db: Executor, fiscalYear: number) {
+  const clusters = await listClustersWithAnalyses(db, fiscalYear);
   return clusters.map((cluster) => ({
     number: cluster.number,
     name: cluster.name,
@@ -39,10 +33,10 @@ export async function publishedClusters(context: PublishedContext, fiscalYear: n
  * Public meetings: dates at their precision; the agenda's titles only once the agenda is published;
  * the video link only once it is published.
  */
-export async function publishedMeetings(context: PublishedContext, fiscalYear: number) {
-  const [rows, agendaItems] = await Promise.all([
-    listPublicMeetings(context.db, fiscalYear),
-    listAgendaItemsOfYear(context.db, fiscalYear),
+export async function publishedMeetings(db: Executor, fiscalYear: number) {
+  const [rows, agendaTitles] = await Promise.all([
+    listPublicMeetings(db, fiscalYear),
+    listPublishedAgendaTitles(db, fiscalYear),
   ]);
   return rows.map((meeting) => ({
     id: meeting.id,
@@ -53,33 +47,25 @@ export async function publishedMeetings(context: PublishedContext, fiscalYear: n
     place: meeting.place,
     videoUrl: meeting.isVideoPublished ? meeting.videoUrl : null,
     agenda: meeting.isAgendaPublished
-      ? agendaItems.filter((item) => item.meetingId === meeting.id).map((item) => item.title)
+      ? agendaTitles.filter((item) => item.meetingId === meeting.id).map((item) => item.title)
       : [],
   }));
 }
 
-type PublicPolicy = {
-  id: string;
-  orgUnit: { name: string };
-  title: string;
-  versionNumber: number;
-  publishedAt: string | null;
-};
-
-/** Published 局区X方針 of a year, read through the bureau policies' own public API. */
-export async function publishedPolicies(
-  context: PublishedContext,
-  fiscalYear: number,
-): Promise<PublicPolicy[]> {
-  const body = (await context.fetchPublic(`/api/v1/public/bureau-policies?fy=${fiscalYear}`)) as {
-    items?: PublicPolicy[];
-  } | null;
-  return body?.items ?? [];
+/** Published 局区X方針 of a year: the published version of each, by bureau. */
+export async function publishedPolicies(db: Executor, fiscalYear: number) {
+  const [rows, tree] = await Promise.all([listPublishedPolicies(db, fiscalYear), loadOrgUnitTree(db)]);
+  return rows.map(({ policy, version }) => ({
+    orgUnit: tree.byId.get(policy.orgUnitId)?.name ?? '',
+    title: version.title,
+    versionNumber: version.versionNumber,
+    publishedAt: version.publishedAt,
+  }));
 }
 
 /** Needs the reform office made public (masked text, no reporter), through the needs feature's export. */
-export async function publishedNeeds(context: PublishedContext, fiscalYear: number) {
-  return listPublicNeeds(context.db, { fiscalYear }, await loadOrgUnitTree(context.db));
+export async function publishedNeeds(db: Executor, fiscalYear: number) {
+  return listPublicNeeds(db, { fiscalYear }, await loadOrgUnitTree(db));
 }
 
 /**
@@ -87,12 +73,12 @@ export async function publishedNeeds(context: PublishedContext, fiscalYear: numb
  * and the response as published (features/platinum). Never an idea or its author.
  */
 export async function publishedPlatinumResponses(
-  context: PublishedContext,
+  db: Executor,
   fiscalYear: number,
 ): Promise<
   { number: number; title: string; theme: string; orgUnit: string; response: string; publishedOn: string }[]
 > {
-  const rows = await listPublishedResponsesOfYear(context.db, fiscalYear);
+  const rows = await listPublishedResponsesOfYear(db, fiscalYear);
   return rows.map((row) => ({
     number: row.number,
     title: row.title,

@@ -14,8 +14,9 @@ export async function createConfiguredTestApp(
 ): Promise<TestApp & { config: AppConfig }> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ TOTONOE_LOG_LEVEL: 'error', ...environment }), databaseUrl: undefined };
+  const cacheStamps = new CacheStampMemo(database.kind);
   const app = createApp(
-    { db: database.db, database, config, cache: new Map(), cacheStamps: new CacheStampMemo(database.kind) },
+    { db: database.db, database, config, cache: new Map(), cacheStamps },
     { webRoot: '/nonexistent' },
   );
 
@@ -46,5 +47,5 @@ export async function createConfiguredTestApp(
     return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
   };
 
-  return { app, database, config, call, signIn, close: () => database.close() };
+  return { app, database, config, call, signIn, cacheStamps, close: () => database.close() };
 }
