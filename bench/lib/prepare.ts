@@ -4,9 +4,11 @@
 // as, an open Platinum campaign to submit ideas to, and ideas none of the writers supports yet.
 // Prints one JSON line.
 import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { fiscalYearOf, preciseDate } from '@totonoe/domain';
 import type pg from 'pg';
 import { openDatabase } from '../../apps/server/src/db/client.ts';
+import { VacuumRecord } from '../../apps/server/src/db/maintenance.ts';
 import { generateDataSet, type ScaleName } from '../generate/generate.ts';
 
 export type Prepared = {
@@ -130,8 +132,13 @@ try {
     supportIdeaIds: ideas.rows.map((row) => row.id),
     openCampaignId: await openCampaign(database.pool),
   };
-  // Statistics for what was just added, as the app's own start-up would do on the embedded database.
+  // Statistics for what was just added (the data set ended with VACUUM ANALYZE). On the embedded
+  // database the vacuum is remembered as the app's own would be: its background vacuum (due when the
+  // last is an hour old) does not run during the measurements of a run that starts now.
   await database.pool.query('ANALYZE');
+  const dataDir = option('data-dir');
+  if (!option('database-url') && dataDir)
+    new VacuumRecord(path.join(dataDir, 'last-vacuum.json')).remember(new Date());
   process.stdout.write(`${JSON.stringify(prepared)}\n`);
 } finally {
   await database.close();

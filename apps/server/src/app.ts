@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { registerActionRoutes } from './features/actions/actions.routes.ts';
 import { registerAnalysisRoutes } from './features/analyses/analyses.routes.ts';
@@ -132,16 +133,22 @@ export function createApp(services: Services, options: { webRoot?: string } = {}
   if (existsSync(path.join(webRoot, 'index.html'))) {
     const indexHtml = readFileSync(path.join(webRoot, 'index.html'), 'utf8');
     const relativeRoot = path.relative(process.cwd(), webRoot) || '.';
-    app.use(
-      '/assets/*',
-      serveStatic({
-        root: relativeRoot,
-        onFound: (_path, c) => {
-          c.header('cache-control', 'public, max-age=31536000, immutable');
-        },
-      }),
-    );
-    app.use('*', serveStatic({ root: relativeRoot }));
+    // The build writes .br and .gz beside scripts and styles (apps/web/vite.config.ts): sent as they
+    // are when the browser accepts them, with Vary on every answer of such a file so no cache mixes
+    // them. Headers go on after serveStatic has answered (its onFound runs too late to add any).
+    const staticHeaders =
+      (isHashed: boolean): MiddlewareHandler =>
+      async (c, next) => {
+        await next();
+        if (c.res.status !== 200 && c.res.status !== 206) return;
+        // A missing file falls through to the page (the app's own not-found): never cached for long.
+        if (c.res.headers.get('content-type')?.startsWith('text/html')) return;
+        if (/\.(js|mjs|css|svg|json|txt)$/.test(c.req.path)) c.res.headers.set('vary', 'Accept-Encoding');
+        // Names under /assets carry a hash of their content: they never change.
+        if (isHashed) c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
+      };
+    app.use('/assets/*', staticHeaders(true), serveStatic({ root: relativeRoot, precompressed: true }));
+    app.use('*', staticHeaders(false), serveStatic({ root: relativeRoot, precompressed: true }));
     app.get('*', (c) => {
       c.header('cache-control', 'no-cache');
       return c.html(indexHtml);
