@@ -1,11 +1,18 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { bureauPolicies, bureauPolicyVersions, orgUnits } from '../../db/schema/index.ts';
+import {
+  bureauPolicies,
+  bureauPolicyConsultations,
+  bureauPolicyVersions,
+  orgUnits,
+} from '../../db/schema/index.ts';
 
 /**
  * The bureau X policies of a fiscal year (optionally of some org units) as their latest version
  * stands on the 決裁 route, in org-unit order: for the progress dashboard and report. The text of
- * a policy is not read here.
+ * a policy is not read here. With each: the title of its published version (what a reader who may
+ * not read drafts opens) and the units consulted (合議) in the latest version's current round, who
+ * may read that draft.
  */
 export async function listPolicyStatesOfYear(
   db: Executor,
@@ -25,6 +32,14 @@ export async function listPolicyStatesOfYear(
       approvedAt: bureauPolicyVersions.approvedAt,
       publishedVersionNumber: bureauPolicies.publishedVersionNumber,
       publishedAt: bureauPolicyVersions.publishedAt,
+      publishedTitle: sql<string | null>`(
+        select published.title from ${bureauPolicyVersions} published
+        where published.policy_id = ${bureauPolicies.id}
+          and published.version_number = ${bureauPolicies.publishedVersionNumber})`,
+      consultedUnitIds: sql<string[]>`array(
+        select consulted.org_unit_id from ${bureauPolicyConsultations} consulted
+        where consulted.version_id = ${bureauPolicyVersions.id}
+          and consulted.round = ${bureauPolicyVersions.consultationRound})`,
     })
     .from(bureauPolicies)
     .innerJoin(orgUnits, eq(orgUnits.id, bureauPolicies.orgUnitId))

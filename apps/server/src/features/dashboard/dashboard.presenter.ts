@@ -176,6 +176,8 @@ export const dashboardRecordsSchema = z
     title: localized,
     isAvailable: z.boolean(),
     items: z.array(recordRefSchema),
+    /** How many records the figure counts; more than `items` when the list stops at its limit. */
+    total: z.number().int(),
   })
   .openapi('DashboardRecords');
 
@@ -231,7 +233,7 @@ export function presentDashboard(dashboard: Dashboard): z.infer<typeof dashboard
 export function presentDashboardRecords(
   metric: (typeof DASHBOARD_METRICS)[number],
   key: string,
-  drill: { title: { ja: string; en: string }; isAvailable: boolean; items: RecordRef[] },
+  drill: { title: { ja: string; en: string }; isAvailable: boolean; items: RecordRef[]; total: number },
 ): z.infer<typeof dashboardRecordsSchema> {
   return { metric, key, ...drill };
 }

@@ -1,12 +1,16 @@
-import { and, asc, count, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
   analyses,
+  analysisVersions,
   clusterGroups,
   clusterKinds,
   clusterOwners,
   clusterRevisions,
+  effects,
+  initiatives,
   meetings,
+  needs,
   orgUnits,
   users,
 } from '../../db/schema/index.ts';
@@ -101,4 +105,86 @@ export function listMeetingsOfYear(db: Executor, fiscalYear: number) {
 export async function countActiveUsers(db: Executor): Promise<number> {
   const rows = await db.select({ value: count() }).from(users).where(eq(users.isActive, true));
   return Number(rows[0]?.value ?? 0);
+}
+
+/** Needs of a year (and org units) counted by side and status in one grouped query. */
+export async function countNeedsBySideAndStatus(
+  db: Executor,
+  options: { fiscalYear: number; orgUnitIds?: string[] },
+) {
+  if (options.orgUnitIds && options.orgUnitIds.length === 0) return [];
+  const conditions = [eq(needs.fiscalYear, options.fiscalYear)];
+  if (options.orgUnitIds) conditions.push(inArray(needs.orgUnitId, options.orgUnitIds));
+  return db
+    .select({ side: needs.side, status: needs.status, total: sql<number>`count(*)::int` })
+    .from(needs)
+    .where(and(...conditions))
+    .groupBy(needs.side, needs.status);
+}
+
+/** The ledger's own lines of a year (and org units) summed by stage. */
+export async function sumEffectsByStage(
+  db: Executor,
+  options: { fiscalYear: number; orgUnitIds?: string[] },
+) {
+  if (options.orgUnitIds && options.orgUnitIds.length === 0) return [];
+  const conditions = [eq(effects.fiscalYear, options.fiscalYear)];
+  if (options.orgUnitIds) conditions.push(inArray(effects.orgUnitId, options.orgUnitIds));
+  const rows = await db
+    .select({ stage: effects.stage, total: sql<string>`sum(${effects.amount})::text` })
+    .from(effects)
+    .where(and(...conditions))
+    .groupBy(effects.stage);
+  return rows.map((row) => ({ stage: row.stage, total: BigInt(row.total) }));
+}
+
+/**
+ * What the ledger's total against a target is made of, read for that target's span only: its own
+ * lines (amounts and how they recur, nothing else), the 効果額 lines of the newest accepted or
+ * reported version of each analysis whose fiscal year falls in the span (the lines only, never the
+ * rest of the report), and which of those analyses the ledger books itself.
+ */
+export async function loadLedgerTotalsInputs(
+  db: Executor,
+  target: { id: string; startFiscalYear: number; endFiscalYear: number },
+) {
+  const [booked, versions] = await Promise.all([
+    db
+      .select({
+        fiscalYear: effects.fiscalYear,
+        endFiscalYear: effects.endFiscalYear,
+        category: effects.category,
+        recurrence: effects.recurrence,
+        stage: effects.stage,
+        amount: effects.amount,
+      })
+      .from(effects)
+      .where(eq(effects.targetId, target.id)),
+    db.execute<{ analysis_id: string; fiscal_year: number; effects: unknown; is_booked: boolean }>(sql`
+      select newest.analysis_id, newest.fiscal_year, newest.effects,
+        exists (
+          select 1 from ${effects} e
+          where (e.source_kind = 'analysis' and e.source_id = newest.analysis_id)
+            or (e.source_kind = 'initiative' and e.source_id in (
+              select i.id from ${initiatives} i
+              where i.source_kind = 'analysis_direction' and i.source_id = newest.analysis_id))
+        ) as is_booked
+      from (
+        select distinct on (v.analysis_id) v.analysis_id, a.fiscal_year, v.content->'effects' as effects
+        from ${analyses} a
+        join ${analysisVersions} v on v.analysis_id = a.id
+        where a.fiscal_year between ${target.startFiscalYear} and ${target.endFiscalYear}
+          and v.status in ('accepted', 'reported')
+        order by v.analysis_id, v.number desc
+      ) newest`),
+  ]);
+  return {
+    booked,
+    versions: versions.rows.map((row) => ({
+      analysisId: row.analysis_id,
+      fiscalYear: Number(row.fiscal_year),
+      effects: row.effects,
+      isBooked: row.is_booked,
+    })),
+  };
 }

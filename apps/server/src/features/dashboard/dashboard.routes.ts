@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { fiscalYearOf, isoDateOf } from '@totonoe/domain';
 import { authorize, requireUser } from '../../lib/authorization.ts';
 import type { App } from '../../lib/context.ts';
 import { errorResponses, fiscalYearQuery, jsonResponse } from '../../lib/openapi.ts';
+import { cachedJson } from '../../lib/response-cache.ts';
 import { resolveFiscalYear } from '../fiscal-years/index.ts';
 import { dashboardPolicy } from './dashboard.policy.ts';
 import {
@@ -52,6 +54,14 @@ const overviewRouteDef = createRoute({
   responses: { 200: jsonResponse(overviewSchema, 'The whole picture'), ...errorResponses(400, 401, 404) },
 });
 
+/**
+ * What the dashboard's cached answer depends on: 'progress' (0028: meetings, agendas, decisions,
+ * instructions, analysis versions and dues, bureau policies, initiatives and their updates, the
+ * effect ledger and targets, Platinum campaigns, issues and assignments, needs), the register's
+ * reference data and the Platinum idea totals (never a support).
+ */
+const DASHBOARD_CACHE_TOPICS = ['progress', 'cluster_register', 'platinum_idea_totals'];
+
 /** 進捗状況: the dashboard, its drill-down and the whole picture. */
 export function registerDashboardRoutes(app: App): void {
   app.openapi(dashboardRouteDef, async (c) => {
@@ -59,11 +69,23 @@ export function registerDashboardRoutes(app: App): void {
     authorize(dashboardPolicy.canRead(user));
     const { db } = c.get('services');
     const query = c.req.valid('query');
-    const fiscalYear = await resolveFiscalYear(db, query.fy);
-    return c.json(
-      presentDashboard(await loadDashboard(db, { fiscalYear, orgUnitId: query.orgUnit, user })),
-      200,
-    );
+    const now = new Date();
+    // The same for everyone of a visibility class on a day (overdue and stale counts follow the
+    // date): served from cache until a write to anything it shows bumps one of its topics.
+    return cachedJson(c, {
+      key: [
+        'dashboard',
+        query.fy ?? `current-${fiscalYearOf(now)}`,
+        query.orgUnit ?? 'all',
+        isoDateOf(now),
+        dashboardPolicy.visibilityClass(user),
+      ].join(':'),
+      topics: DASHBOARD_CACHE_TOPICS,
+      build: async () => {
+        const fiscalYear = await resolveFiscalYear(db, query.fy);
+        return presentDashboard(await loadDashboard(db, { fiscalYear, orgUnitId: query.orgUnit, now, user }));
+      },
+    }) as never;
   });
 
   app.openapi(recordsRouteDef, async (c) => {

@@ -49,8 +49,15 @@ afterAll(async () => {
   await t.close();
 });
 
+/**
+ * A write (or read) with plain SQL on another connection. On PostgreSQL the cached dashboard must
+ * see such a write at once by itself; the embedded database has no other writer than its app, so
+ * there a test write stands for a write through the app, which forgets the remembered cache stamps.
+ */
 async function sql(query: string, params: unknown[] = []) {
-  return (await t.database.pool.query(query, params)).rows;
+  const rows = (await t.database.pool.query(query, params)).rows;
+  if (t.database.kind === 'embedded') t.cacheStamps.clear();
+  return rows;
 }
 
 describe('the progress dashboard', () => {
@@ -622,5 +629,100 @@ describe('the Platinum funnel', () => {
       });
       expect(response.status, key).toBe(400);
     }
+  });
+});
+
+describe('the cached dashboard', () => {
+  it('shows a write in each stream in the next answer', async () => {
+    const whole = async () => (await streams()) as unknown as Dashboard;
+    const before = await whole();
+    const need = (await sql('select id from needs where fiscal_year = 2024 limit 1'))[0];
+    await sql('update needs set fiscal_year = 2023 where id = $1', [need.id]);
+    const initiative = (await sql('select id from initiatives where fiscal_year = 2024 limit 1'))[0];
+    await sql('update initiatives set fiscal_year = 2023 where id = $1', [initiative.id]);
+    const line = (await sql('select id from effects where fiscal_year = 2024 limit 1'))[0];
+    await sql('update effects set amount = amount + 1000 where id = $1', [line.id]);
+    const after = await whole();
+    expect(after.needs.total).toBe(before.needs.total - 1);
+    expect(after.initiatives.total).toBe(before.initiatives.total - 1);
+    expect(BigInt(after.effects.total)).toBe(BigInt(before.effects.total) + 1000n);
+    await sql('update needs set fiscal_year = 2024 where id = $1', [need.id]);
+    await sql('update initiatives set fiscal_year = 2024 where id = $1', [initiative.id]);
+    await sql('update effects set amount = amount - 1000 where id = $1', [line.id]);
+    const restored = await whole();
+    expect(restored.needs.total).toBe(before.needs.total);
+    expect(restored.initiatives.total).toBe(before.initiatives.total);
+    expect(restored.effects.total).toBe(before.effects.total);
+  });
+
+  it('answers each visibility class with its own policy titles, never another class’s cached answer', async () => {
+    const units = await sql(
+      `select u.id, u.name from org_units u where u.code <> 'kodomo' and not exists
+         (select 1 from bureau_policies p where p.org_unit_id = u.id and p.fiscal_year = 2024)
+       order by u.sort_order, u.code limit 2`,
+    );
+    // One unit's first draft, consulted with 子ども家庭局; another's revision of a published policy.
+    const drafted = (
+      await sql('insert into bureau_policies (org_unit_id, fiscal_year) values ($1, 2024) returning id', [
+        units[0].id,
+      ])
+    )[0];
+    const version = (
+      await sql(
+        "insert into bureau_policy_versions (policy_id, version_number, status, title, consultation_round) values ($1, 1, 'consulting', '合議中の方針案', 1) returning id",
+        [drafted.id],
+      )
+    )[0];
+    await sql(
+      'insert into bureau_policy_consultations (version_id, round, org_unit_id, position) values ($1, 1, $2, 1)',
+      [version.id, kodomoId],
+    );
+    const revised = (
+      await sql(
+        'insert into bureau_policies (org_unit_id, fiscal_year, latest_version_number, published_version_number) values ($1, 2024, 2, 1) returning id',
+        [units[1].id],
+      )
+    )[0];
+    await sql(
+      "insert into bureau_policy_versions (policy_id, version_number, status, title) values ($1, 1, 'superseded', '公表中の方針'), ($1, 2, 'draft', '改訂中の方針案')",
+      [revised.id],
+    );
+    const titles = async (login: string) => {
+      const response = await t.call('GET', '/api/v1/dashboard?fy=2024', { cookie: await t.signIn(login) });
+      expect(response.status).toBe(200);
+      const rows = (response.body as StreamDashboard).policies.byBureau;
+      return {
+        drafted: rows.find((row) => row.orgUnit.name === units[0].name),
+        revised: rows.find((row) => row.orgUnit.name === units[1].name),
+      };
+    };
+    // The executives read every draft first, so their answer is the one in the cache.
+    const mayor = await titles('mayor');
+    expect(mayor.drafted).toMatchObject({ title: '合議中の方針案', isTitleShown: true });
+    expect(mayor.revised).toMatchObject({ title: '改訂中の方針案', isTitleShown: true });
+    // Staff of another bureau: the published version's title, and nothing of a first draft.
+    const staff = await titles('staff2');
+    expect(staff.drafted).toMatchObject({ title: '（公表前）', isTitleShown: false });
+    expect(staff.revised).toMatchObject({ title: '公表中の方針', isTitleShown: true });
+    // The consulted bureau's people may read the draft they are consulted on.
+    const consulted = await titles('kodomo-staff');
+    expect(consulted.drafted).toMatchObject({ title: '合議中の方針案', isTitleShown: true });
+    expect(consulted.revised).toMatchObject({ title: '公表中の方針', isTitleShown: true });
+    // And the classes stay apart when read again from the cache.
+    expect((await titles('staff2')).drafted?.title).toBe('（公表前）');
+    expect((await titles('reform')).revised?.title).toBe('改訂中の方針案');
+  });
+});
+
+describe('a drill-down cut short', () => {
+  it('says how many records the figure counts, whatever the list shows', async () => {
+    const body = (await streams()) as unknown as Dashboard;
+    const needs = (await drill('needs', 'all')) as Records & { total: number };
+    expect(needs.total).toBe(body.needs.total);
+    expect(needs.items.length).toBeLessThanOrEqual(needs.total);
+    const submitted = countOf((await streams()).platinum.funnel, 'submitted')!;
+    const ideas = (await drill('platinum', 'stage:submitted')) as Records & { total: number };
+    expect(ideas.total).toBe(submitted);
+    expect(ideas.items.length).toBe(Math.min(submitted, 500));
   });
 });

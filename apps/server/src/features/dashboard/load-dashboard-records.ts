@@ -57,7 +57,15 @@ export const DASHBOARD_METRICS = [
 
 export type DashboardMetric = (typeof DASHBOARD_METRICS)[number];
 
-type Drill = { title: LocalizedText; isAvailable: boolean; items: RecordRef[] };
+/**
+ * The records behind a number. `total` is how many records the number counts: a list cut short
+ * (the ideas and needs drill-downs list at most a few hundred) has fewer `items` than `total`, and
+ * the screen says so.
+ */
+type Drill = { title: LocalizedText; isAvailable: boolean; items: RecordRef[]; total: number };
+
+/** A drill-down whose list is complete. */
+const complete = (drill: Omit<Drill, 'total'>): Drill => ({ ...drill, total: drill.items.length });
 
 const badKey = () =>
   new AppError('validation_failed', {
@@ -96,7 +104,7 @@ async function clusterDrill(
   key: string,
   orgUnitId?: string,
   fiscalYear = 0,
-) {
+): Promise<Drill> {
   const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
   const clusters = (await listClustersWithAnalyses(db, fiscalYear)).filter((cluster) =>
     isClusterInScope(cluster, scope),
@@ -140,7 +148,7 @@ async function clusterDrill(
   ]
     .filter(Boolean)
     .join(' · ');
-  return {
+  return complete({
     title: text(titleJa, titleEn),
     isAvailable: true,
     items: selected.map(
@@ -159,7 +167,7 @@ async function clusterDrill(
           : { type: 'cluster', id: cluster.clusterId },
       }),
     ),
-  };
+  });
 }
 
 /** The records behind one number of the dashboard. */
@@ -185,13 +193,13 @@ export async function loadDashboardRecords(
         const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
         const items = await meetingFollowUpRecords(db, scope, key, today);
         if (!items) throw badKey();
-        return { title: followUpTitle(key), isAvailable: true, items };
+        return complete({ title: followUpTitle(key), isAvailable: true, items });
       }
       if (!['all', 'held', 'planned'].includes(key)) throw badKey();
       const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
       const meetings = await loadMeetingFigures(db, scope, today);
       const items = meetings.items.filter((item) => key === 'all' || item.isHeld === (key === 'held'));
-      return {
+      return complete({
         title:
           key === 'held'
             ? text('開催済みの X会議', 'X meetings held')
@@ -205,7 +213,7 @@ export async function loadDashboardRecords(
           detail: `${item.spanLabel.ja}${item.isHeld ? '（開催済み）' : '（予定）'}`,
           link: { type: 'meeting', id: item.id },
         })),
-      };
+      });
     }
     case 'policies': {
       const status = parseKey(key, 'status', APPROVAL_STATUSES);
@@ -213,11 +221,11 @@ export async function loadDashboardRecords(
       const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
       const figures = await bureauPolicyFigures(db, scope);
       const label = APPROVAL_STATUS_LABELS[status];
-      return {
+      return complete({
         title: text(`局区X方針（${label.ja}）`, `Bureau X policies (${label.en})`),
         isAvailable: figures.isAvailable,
         items: await bureauPolicyRecords(db, scope, status, options.user ?? null),
-      };
+      });
     }
     case 'initiatives': {
       const status = parseKey(key, 'status', INITIATIVE_STATUSES);
@@ -231,16 +239,16 @@ export async function loadDashboardRecords(
           : key === 'stale'
             ? text('報告が滞っているもの', 'Overdue for an update')
             : text('すべて', 'All');
-      return {
+      return complete({
         title: text(`取組（${label.ja}）`, `Initiatives (${label.en})`),
         isAvailable: (await initiativeFigures(db, scope)).isAvailable,
         items: await initiativeRecords(db, scope, key),
-      };
+      });
     }
     case 'effects': {
       if (!['planned', 'actual', 'all'].includes(key)) throw badKey();
       const { scope } = await resolveScope(db, fiscalYear, orgUnitId);
-      return {
+      return complete({
         title:
           key === 'planned'
             ? text('効果額（見込み）', 'Effects (planned)')
@@ -249,7 +257,7 @@ export async function loadDashboardRecords(
               : text('効果額', 'Effects'),
         isAvailable: (await effectFigures(db, scope)).isAvailable,
         items: await effectRecords(db, scope, key),
-      };
+      });
     }
     case 'platinum': {
       // stage:…  theme:…:stage:…  overdue
@@ -274,10 +282,18 @@ export async function loadDashboardRecords(
               .join(' · '),
           )
         : text('期限を過ぎた所管局の検討', 'Assignments past due');
+      const [figures, items] = await Promise.all([
+        platinumFigures(db, scope, today),
+        platinumRecords(db, scope, key, today),
+      ]);
+      // The ideas behind a stage are listed up to a limit; the funnel's figure is how many there are.
+      const funnel = theme ? figures.byTheme.find((entry) => entry.key === theme)?.funnel : figures.funnel;
+      const counted = stage ? funnel?.find((entry) => entry.key === stage)?.count : undefined;
       return {
         title: text(`プラチナ市役所プロジェクト（${what.ja}）`, `Platinum (${what.en})`),
-        isAvailable: (await platinumFigures(db, scope, today)).isAvailable,
-        items: await platinumRecords(db, scope, key, today),
+        isAvailable: figures.isAvailable,
+        items,
+        total: Math.max(counted ?? 0, items.length),
       };
     }
     case 'needs': {
@@ -290,10 +306,18 @@ export async function loadDashboardRecords(
         : status
           ? NEED_STATUS_LABELS[status]
           : text('すべて', 'All');
+      const [figures, items] = await Promise.all([needFigures(db, scope), needRecords(db, scope, key)]);
+      // The needs behind a figure are listed up to a limit; the figure is how many there are.
+      const counted = side
+        ? figures.bySide.find((entry) => entry.key === side)?.count
+        : status
+          ? figures.byStatus.find((entry) => entry.key === status)?.count
+          : figures.total;
       return {
         title: text(`ニーズ・課題（${label.ja}）`, `Needs and issues (${label.en})`),
-        isAvailable: (await needFigures(db, scope)).isAvailable,
-        items: await needRecords(db, scope, key),
+        isAvailable: figures.isAvailable,
+        items,
+        total: Math.max(counted ?? 0, items.length),
       };
     }
   }

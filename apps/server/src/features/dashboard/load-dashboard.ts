@@ -80,12 +80,27 @@ function countByStage(clusters: ClusterWithAnalysis[]): Breakdown[] {
   }));
 }
 
-/** 経営分析: the year's targets by stage, and per group how many clusters and targets there are. */
-export async function loadAnalysisFigures(db: Executor, scope: FigureScope) {
-  const [all, { groups }] = await Promise.all([
-    listClustersWithAnalyses(db, scope.fiscalYear),
+/**
+ * What several parts of the dashboard read: the year's clusters with their analyses and the cluster
+ * groups — read once per request and handed to each part.
+ */
+export type DashboardReference = {
+  clusters: ClusterWithAnalysis[];
+  groups: Awaited<ReturnType<typeof listGroupsAndKinds>>['groups'];
+};
+
+/** Reads the reference data of a year's dashboard. */
+export async function loadDashboardReference(db: Executor, fiscalYear: number): Promise<DashboardReference> {
+  const [clusters, { groups }] = await Promise.all([
+    listClustersWithAnalyses(db, fiscalYear),
     listGroupsAndKinds(db),
   ]);
+  return { clusters, groups };
+}
+
+/** 経営分析: the year's targets by stage, and per group how many clusters and targets there are. */
+export async function loadAnalysisFigures(db: Executor, scope: FigureScope, known?: DashboardReference) {
+  const { clusters: all, groups } = known ?? (await loadDashboardReference(db, scope.fiscalYear));
   const clusters = all.filter((cluster) => isClusterInScope(cluster, scope));
   const targets = clusters.filter((cluster) => cluster.analysisId !== null);
   const effects = await analysisEffectTotals(
@@ -138,9 +153,14 @@ export type MeetingFigure = {
  * X会議: the year's meetings held and planned, each with what it reported, the analysis reports
  * due at it, its decisions and the instructions still open; and the year's instructions by status.
  */
-export async function loadMeetingFigures(db: Executor, scope: FigureScope, today: string) {
+export async function loadMeetingFigures(
+  db: Executor,
+  scope: FigureScope,
+  today: string,
+  known?: DashboardReference,
+) {
   const { fiscalYear } = scope;
-  const clusters = (await listClustersWithAnalyses(db, fiscalYear)).filter(
+  const clusters = (known?.clusters ?? (await listClustersWithAnalyses(db, fiscalYear))).filter(
     (cluster) => cluster.analysisId !== null && isClusterInScope(cluster, scope),
   );
   const [rows, reports, dues, followUp] = await Promise.all([
@@ -191,15 +211,18 @@ export async function loadDashboard(
   db: Executor,
   options: { fiscalYear: number; orgUnitId?: string; now?: Date; user?: CurrentUser | null },
 ) {
-  const { scope, orgUnit } = await resolveScope(db, options.fiscalYear, options.orgUnitId);
+  const [{ scope, orgUnit, tree }, reference] = await Promise.all([
+    resolveScope(db, options.fiscalYear, options.orgUnitId),
+    loadDashboardReference(db, options.fiscalYear),
+  ]);
   const today = isoDateOf(options.now ?? new Date());
   const [analyses, meetings, policies, initiatives, effects, platinum, needs] = await Promise.all([
-    loadAnalysisFigures(db, scope),
-    loadMeetingFigures(db, scope, today),
-    bureauPolicyFigures(db, scope, options.user ?? null),
+    loadAnalysisFigures(db, scope, reference),
+    loadMeetingFigures(db, scope, today, reference),
+    bureauPolicyFigures(db, scope, options.user ?? null, tree),
     initiativeFigures(db, scope),
     effectFigures(db, scope),
-    platinumFigures(db, scope, today),
+    platinumFigures(db, scope, today, tree),
     needFigures(db, scope),
   ]);
   return {

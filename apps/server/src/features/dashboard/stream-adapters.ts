@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import {
   ACTION_STATUSES,
   type ActionStatus,
@@ -8,6 +9,9 @@ import {
   type ApprovalStatus,
   actionStatusLabel,
   analysisStageLabel,
+  EFFECT_CATEGORIES,
+  EFFECT_RECURRENCES,
+  EFFECT_STAGES,
   FUNNEL_STAGES,
   type FunnelStage,
   formatYenAuto,
@@ -18,6 +22,7 @@ import {
   INITIATIVE_HEALTHS,
   INITIATIVE_STATUS_LABELS,
   INITIATIVE_STATUSES,
+  type LedgerEntry,
   type LocalizedText,
   NEED_SIDE_LABELS,
   NEED_SIDES,
@@ -28,18 +33,21 @@ import {
   PLATINUM_THEMES,
   type PlatinumTheme,
   platinumThemeLabel,
+  rollUpLedger,
+  targetProgressPercent,
 } from '@totonoe/domain';
 import type { Executor } from '../../db/client.ts';
 import type { CurrentUser } from '../../lib/context.ts';
 import { listActionsOfYear } from '../actions/index.ts';
 import { listAnalysisDuesOfYear, sumAnalysisEffectsOfYear } from '../analyses/index.ts';
-import { listPolicyStatesOfYear, loadOrgUnitTree } from '../bureau-policies/index.ts';
-import { listEffectItems, listTargets, loadLedger } from '../effects/index.ts';
+import { listPolicyStatesOfYear, loadOrgUnitTree, type OrgUnitTree } from '../bureau-policies/index.ts';
+import { listEffectItems, listTargets } from '../effects/index.ts';
 import { countInitiatives, defaultAsOf, listInitiativeItems } from '../initiatives/index.ts';
 import { listAgendaItemsOfYear, listDecisionsOfYear } from '../meetings/index.ts';
 import { listNeedItems } from '../needs/index.ts';
 import { listIdeasReachingStage, loadPlatinumProgress } from '../platinum/index.ts';
 import { dashboardPolicy } from './dashboard.policy.ts';
+import { countNeedsBySideAndStatus, loadLedgerTotalsInputs, sumEffectsByStage } from './dashboard.queries.ts';
 
 /*
  * The dashboard's window on each stream. Every adapter reads only what its stream exports on
@@ -47,6 +55,8 @@ import { dashboardPolicy } from './dashboard.policy.ts';
  * the year (no Platinum campaign opened), so screens and reports say 「集計準備中」 instead of
  * showing a misleading 0.
  */
+
+type TargetRow = Awaited<ReturnType<typeof listTargets>>[number];
 
 /** One bar of a breakdown: a category, its label and how many records are in it. */
 export type Breakdown = { key: string; label: LocalizedText; count: number };
@@ -253,7 +263,7 @@ export type PolicyOfBureau = {
   status: ApprovalStatus;
   statusLabel: LocalizedText;
   isPublished: boolean;
-  /** False when the viewer may not read the version yet: `title` is 「（公表前）」 and there is nothing to open. */
+  /** False when the viewer may read no version of it yet: `title` is 「（公表前）」 and there is nothing to open. */
   isTitleShown: boolean;
 };
 
@@ -268,21 +278,30 @@ export type PolicyFigures = {
 export const UNPUBLISHED_POLICY_TITLE = '（公表前）';
 
 /**
- * The policies of the scope with their titles as the viewer may read them: a version not yet
- * published shows its title only to the unit's own people, the reform office and the executives
- * (null viewer: nobody, as in the printed report).
+ * The policies of the scope with their titles as the viewer may read them, by the bureau policies'
+ * own rule: the latest version (a draft among them) to those who may read drafts — the unit's own
+ * people, the units consulted on it, the reform office and the executives; to everyone else the
+ * version that is published, as the policy's page shows it to them. Only a policy with nothing
+ * published yet stands as 「（公表前）」 for them (null viewer: nobody reads drafts, as in the
+ * printed report).
  */
-async function policiesFor(db: Executor, scope: FigureScope, viewer: CurrentUser | null) {
+async function policiesFor(
+  db: Executor,
+  scope: FigureScope,
+  viewer: CurrentUser | null,
+  knownTree?: OrgUnitTree,
+) {
   const [rows, tree] = await Promise.all([
     listPolicyStatesOfYear(db, { fiscalYear: scope.fiscalYear, orgUnitIds: scope.orgUnitIds ?? undefined }),
-    loadOrgUnitTree(db),
+    knownTree ?? loadOrgUnitTree(db),
   ]);
   return rows.map((row) => {
-    const isTitleShown =
+    const readsLatest =
       row.status === 'published' ||
       row.status === 'superseded' ||
-      dashboardPolicy.canSeeUnpublishedPolicy(viewer, tree, row.orgUnitId);
-    return { ...row, isTitleShown, title: isTitleShown ? row.title : UNPUBLISHED_POLICY_TITLE };
+      dashboardPolicy.canSeeUnpublishedPolicy(viewer, tree, row.orgUnitId, row.consultedUnitIds);
+    const title = readsLatest ? row.title : (row.publishedTitle ?? UNPUBLISHED_POLICY_TITLE);
+    return { ...row, isTitleShown: readsLatest || row.publishedTitle !== null, title };
   });
 }
 
@@ -291,8 +310,9 @@ export async function bureauPolicyFigures(
   db: Executor,
   scope: FigureScope,
   viewer: CurrentUser | null = null,
+  tree?: OrgUnitTree,
 ): Promise<PolicyFigures> {
-  const rows = await policiesFor(db, scope, viewer);
+  const rows = await policiesFor(db, scope, viewer, tree);
   return {
     isAvailable: true,
     total: rows.length,
@@ -416,22 +436,66 @@ async function effectLines(db: Executor, scope: FigureScope) {
   );
 }
 
+/** The 効果額 lines an analysis version froze, read defensively as the ledger reads them. */
+const frozenEffectsSchema = z
+  .array(
+    z.object({
+      fiscalYear: z.number().int(),
+      endFiscalYear: z.number().int().nullable(),
+      category: z.enum(EFFECT_CATEGORIES),
+      recurrence: z.enum(EFFECT_RECURRENCES),
+      stage: z.enum(EFFECT_STAGES),
+      amount: z.string().regex(/^-?\d+$/),
+    }),
+  )
+  .catch([]);
+
 /**
- * The year's effect lines, planned and actual, and — for the whole programme — the ledger against
- * the target whose span holds the year (features/effects: listEffectItems, listTargets, loadLedger).
+ * The programme's total against a target in percent, by the effect ledger's rule (features/effects:
+ * loadLedger): the ledger's lines booked to the target, and the 効果額 of the newest accepted or
+ * reported version of each analysis whose year falls to this target (the first target, by start
+ * then name, whose span holds it) unless the ledger books that analysis's effects itself. Reads
+ * the target's span only, and of the versions only their 効果額 lines.
  */
-export async function effectFigures(db: Executor, scope: FigureScope): Promise<EffectFigures> {
-  const lines = await effectLines(db, scope);
+async function targetPercent(db: Executor, target: TargetRow, targets: TargetRow[]): Promise<number> {
+  const { booked, versions } = await loadLedgerTotalsInputs(db, target);
+  const entries: LedgerEntry[] = booked.map((row) => ({ ...row, group: null, bureau: null }));
+  for (const version of versions) {
+    const owner = targets.find(
+      (candidate) =>
+        candidate.startFiscalYear <= version.fiscalYear && version.fiscalYear <= candidate.endFiscalYear,
+    );
+    if (owner?.id !== target.id || version.isBooked) continue;
+    for (const line of frozenEffectsSchema.parse(version.effects ?? []))
+      entries.push({ ...line, amount: BigInt(line.amount), group: null, bureau: null });
+  }
+  const span = { startFiscalYear: target.startFiscalYear, endFiscalYear: target.endFiscalYear };
+  return targetProgressPercent(rollUpLedger(entries, span).total.total, target.amount);
+}
+
+/**
+ * The year's effect lines, planned and actual (summed in the database), and — for the whole
+ * programme — the ledger against the target whose span holds the year (features/effects).
+ */
+export async function effectFigures(
+  db: Executor,
+  scope: FigureScope,
+  knownTargets?: TargetRow[],
+): Promise<EffectFigures> {
+  const [sums, targets] = await Promise.all([
+    sumEffectsByStage(db, { fiscalYear: scope.fiscalYear, orgUnitIds: scope.orgUnitIds ?? undefined }),
+    knownTargets ?? listTargets(db),
+  ]);
   const sum = (stage: 'planned' | 'actual') =>
-    lines.filter((line) => line.stage === stage).reduce((total, line) => total + BigInt(line.amount), 0n);
+    sums.filter((row) => row.stage === stage).reduce((total, row) => total + row.total, 0n);
   const planned = sum('planned');
   const actual = sum('actual');
-  const target = (await listTargets(db)).find(
+  const target = targets.find(
     (candidate) =>
       candidate.startFiscalYear <= scope.fiscalYear && scope.fiscalYear <= candidate.endFiscalYear,
   );
   // The share of the target is the programme's; a bureau's lines alone say nothing about it.
-  const ledger = target && !scope.orgUnitIds ? await loadLedger(db, target, await loadOrgUnitTree(db)) : null;
+  const percentOfTarget = target && !scope.orgUnitIds ? await targetPercent(db, target, targets) : null;
   return {
     isAvailable: true,
     target: target
@@ -445,7 +509,7 @@ export async function effectFigures(db: Executor, scope: FigureScope): Promise<E
     planned,
     actual,
     total: planned + actual,
-    percentOfTarget: ledger ? ledger.progressPercent.total : null,
+    percentOfTarget,
   };
 }
 
@@ -520,8 +584,13 @@ export async function platinumFigures(
   db: Executor,
   scope: FigureScope,
   today: string,
+  tree?: OrgUnitTree,
 ): Promise<PlatinumFigures> {
-  const progress = await loadPlatinumProgress(db, { fiscalYear: scope.fiscalYear, today });
+  const progress = await loadPlatinumProgress(db, {
+    fiscalYear: scope.fiscalYear,
+    today,
+    orgUnits: tree ? [...tree.byId.values()] : undefined,
+  });
   const units = scope.orgUnitIds ? new Set(scope.orgUnitIds) : null;
   const rows = progress.counts.filter(
     (row) => !units || (row.assignedOrgUnitId !== null && units.has(row.assignedOrgUnitId)),
@@ -636,37 +705,28 @@ export async function platinumRecords(
 
 export type NeedFigures = { isAvailable: boolean; total: number; bySide: Breakdown[]; byStatus: Breakdown[] };
 
-/** How many needs match a filter (features/needs: listNeedItems; read as nobody, so no personal data). */
-async function countNeeds(
-  db: Executor,
-  scope: FigureScope,
-  filter: { side?: NeedSide; status?: NeedStatus },
-) {
-  const tree = await loadOrgUnitTree(db);
-  const { total } = await listNeedItems(
-    db,
-    { fiscalYear: scope.fiscalYear, orgUnitIds: scope.orgUnitIds ?? undefined, ...filter },
-    { page: 1, pageSize: 1 },
-    { user: null, tree },
-  );
-  return total;
-}
-
-/** Needs by side and status (features/needs). */
+/** Needs by side and status (features/needs), counted in one grouped query. */
 export async function needFigures(db: Executor, scope: FigureScope): Promise<NeedFigures> {
-  const total = await countNeeds(db, scope, {});
-  const bySide: Breakdown[] = [];
-  for (const side of NEED_SIDES)
-    bySide.push({ key: side, label: NEED_SIDE_LABELS[side], count: await countNeeds(db, scope, { side }) });
-  const byStatus: Breakdown[] = [];
-  for (const status of NEED_STATUSES) {
-    byStatus.push({
+  const rows = await countNeedsBySideAndStatus(db, {
+    fiscalYear: scope.fiscalYear,
+    orgUnitIds: scope.orgUnitIds ?? undefined,
+  });
+  const count = (match: (row: (typeof rows)[number]) => boolean) =>
+    rows.filter(match).reduce((total, row) => total + row.total, 0);
+  return {
+    isAvailable: true,
+    total: count(() => true),
+    bySide: NEED_SIDES.map((side) => ({
+      key: side,
+      label: NEED_SIDE_LABELS[side],
+      count: count((row) => row.side === side),
+    })),
+    byStatus: NEED_STATUSES.map((status) => ({
       key: status,
       label: NEED_STATUS_LABELS[status],
-      count: await countNeeds(db, scope, { status }),
-    });
-  }
-  return { isAvailable: true, total, bySide, byStatus };
+      count: count((row) => row.status === status),
+    })),
+  };
 }
 
 /** Most needs a drill-down lists at once. */

@@ -39,13 +39,36 @@ export function listCampaignsOfYear(db: Executor, fiscalYear: number) {
     .then((rows) => rows.map((row) => ({ ...row, phases: row.phases as CampaignPhases })));
 }
 
+/** The top-level unit (the root of its branch) of every unit, from units the caller already holds. */
+function topLevelOfUnits(units: readonly { id: string; name: string; parentId: string | null }[]) {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const result = new Map<string, { id: string; name: string }>();
+  for (const unit of units) {
+    let top = unit;
+    for (let depth = 0; depth < 20 && top.parentId && byId.has(top.parentId); depth++)
+      top = byId.get(top.parentId)!;
+    result.set(unit.id, { id: top.id, name: top.name });
+  }
+  return result;
+}
+
 /**
  * The raw material of a year's funnel: idea counts by campaign, theme, idea status, issue status
  * and the top-level bureau the issue was assigned to; how long each step took; assignments past due.
+ * `orgUnits`: every org unit, when the caller has read them already (saves reading them again).
  */
-export async function loadPlatinumProgress(db: Executor, options: { fiscalYear: number; today: string }) {
-  const campaigns = await listCampaignsOfYear(db, options.fiscalYear);
-  const topLevel = await topLevelUnitOf(db);
+export async function loadPlatinumProgress(
+  db: Executor,
+  options: {
+    fiscalYear: number;
+    today: string;
+    orgUnits?: readonly { id: string; name: string; parentId: string | null }[];
+  },
+) {
+  const [campaigns, topLevel] = await Promise.all([
+    listCampaignsOfYear(db, options.fiscalYear),
+    options.orgUnits ? topLevelOfUnits(options.orgUnits) : topLevelUnitOf(db),
+  ]);
   const counts = [];
   const steps = [];
   const overdue = [];
