@@ -6,7 +6,8 @@ import type { Services } from '../../lib/context.ts';
 export const IDEA_TOTALS_TOPIC = 'platinum_idea_totals';
 const MAX_ENTRIES = 500;
 
-type Entry = { stamp: string; total: number };
+// The count is kept as a promise: requests arriving while it runs share it rather than each counting.
+type Entry = { stamp: string; total: Promise<number> };
 
 /**
  * Where a list's total comes from: how many ideas a filter matches, kept per process while the totals topic stands. A total
@@ -32,11 +33,16 @@ export async function ideaTotalSource(
   });
   const cacheKey = `platinum-idea-total:${key}`;
   const entry = cache.get(cacheKey) as Entry | undefined;
-  if (entry && entry.stamp === stamp) return async () => entry.total;
-  return async () => {
-    const total = await count();
+  if (entry && entry.stamp === stamp) return () => entry.total;
+  return () => {
+    const total = count();
     if (cache.size >= MAX_ENTRIES && !cache.has(cacheKey)) cache.delete(cache.keys().next().value!);
-    cache.set(cacheKey, { stamp, total } satisfies Entry);
+    const fresh: Entry = { stamp, total };
+    cache.set(cacheKey, fresh);
+    // A failed count is not kept.
+    total.catch(() => {
+      if (cache.get(cacheKey) === fresh) cache.delete(cacheKey);
+    });
     return total;
   };
 }
