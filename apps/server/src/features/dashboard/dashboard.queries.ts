@@ -92,6 +92,11 @@ export async function listGroupsAndKinds(db: Executor) {
   return { groups, kinds };
 }
 
+/** The cluster groups in display order. */
+export function listGroups(db: Executor) {
+  return db.select().from(clusterGroups).orderBy(asc(clusterGroups.sortOrder));
+}
+
 /** The X meetings of a fiscal year in sequence order. */
 export function listMeetingsOfYear(db: Executor, fiscalYear: number) {
   return db

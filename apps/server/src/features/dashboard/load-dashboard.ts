@@ -15,7 +15,7 @@ import { ancestorsOf, loadOrgUnitTree, type OrgUnitTree } from '../bureau-polici
 import {
   type ClusterWithAnalysis,
   listClustersWithAnalyses,
-  listGroupsAndKinds,
+  listGroups,
   listMeetingsOfYear,
 } from './dashboard.queries.ts';
 import {
@@ -86,15 +86,12 @@ function countByStage(clusters: ClusterWithAnalysis[]): Breakdown[] {
  */
 export type DashboardReference = {
   clusters: ClusterWithAnalysis[];
-  groups: Awaited<ReturnType<typeof listGroupsAndKinds>>['groups'];
+  groups: Awaited<ReturnType<typeof listGroups>>;
 };
 
 /** Reads the reference data of a year's dashboard. */
 export async function loadDashboardReference(db: Executor, fiscalYear: number): Promise<DashboardReference> {
-  const [clusters, { groups }] = await Promise.all([
-    listClustersWithAnalyses(db, fiscalYear),
-    listGroupsAndKinds(db),
-  ]);
+  const [clusters, groups] = await Promise.all([listClustersWithAnalyses(db, fiscalYear), listGroups(db)]);
   return { clusters, groups };
 }
 
