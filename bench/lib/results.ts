@@ -35,6 +35,8 @@ export type ReadRow = {
   bytes?: number;
   result?: LoadResult;
   baseline?: LoadResult;
+  /** The baseline measured for the other database in the same run (same scenario, body within 10 %). */
+  baselineReused?: boolean;
   ratio?: number;
   peakRssMb?: number;
   target: ReadTarget;
@@ -74,6 +76,8 @@ export type DatabaseRun = {
   browser?: BrowserResult | { error: string };
   cluster?: ClusterResult | { error: string };
   errors: string[];
+  /** Before the browser's first load: how long until the app answered promptly again. */
+  idleWaitMs?: number;
   /** Where the run's time went: the data set, then each group of scenarios. */
   phaseSeconds?: Record<string, number>;
 };
@@ -146,7 +150,7 @@ function readTable(runs: DatabaseRun[]): string {
         ? ` (≥ ${row.target.minRatio * 100}% ${mark((row.ratio ?? 0) >= row.target.minRatio)})`
         : '';
       lines.push(
-        `| ${row.name} | ${areas} | ${run.database} | ${round(row.result.requestsPerSecond)} | ${row.result.p50} | ${row.result.p95} | ${row.result.p99} | ≤ ${row.target.p95Ms} ${mark(row.result.p95 <= row.target.p95Ms)} | ${round(row.baseline?.requestsPerSecond)} | ${ratioText}${ratioTarget} | ${kb(row.bytes ?? 0)} | ${row.peakRssMb ?? '–'} | ${row.result.errors} / ${row.result.non2xx} |`,
+        `| ${row.name} | ${areas} | ${run.database} | ${round(row.result.requestsPerSecond)} | ${row.result.p50} | ${row.result.p95} | ${row.result.p99} | ≤ ${row.target.p95Ms} ${mark(row.result.p95 <= row.target.p95Ms)} | ${round(row.baseline?.requestsPerSecond)}${row.baselineReused ? ' ↺' : ''} | ${ratioText}${ratioTarget} | ${kb(row.bytes ?? 0)} | ${row.peakRssMb ?? '–'} | ${row.result.errors} / ${row.result.non2xx} |`,
       );
     }
   }
@@ -268,6 +272,23 @@ function clusterSection(runs: DatabaseRun[]): string {
   return lines.join('\n');
 }
 
+/** Start-up on the existing database and the server's memory, per database (the issue's figures 6 and 7). */
+function startupTable(runs: DatabaseRun[]): string {
+  const max = (values: (number | undefined)[]) => {
+    const known = values.filter((value): value is number => typeof value === 'number' && value > 0);
+    return known.length ? String(Math.max(...known)) : '–';
+  };
+  const lines = [
+    '| db | data set built s | start-up to /healthz 200 ms | peak RSS MB: start-up | reads | writes | reports | wait for an idle app before the browser ms |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const run of runs)
+    lines.push(
+      `| ${run.database} | ${round(run.prepareMs / 1000, 1)} | ${round(run.startupMs)} | ${run.startupPeakRssMb} | ${max(run.reads.map((row) => row.peakRssMb))} | ${max(run.writes.map((row) => row.peakRssMb))} | ${max(run.reports.map((row) => row.peakRssMb))} | ${run.idleWaitMs === undefined ? '–' : round(run.idleWaitMs)} |`,
+    );
+  return lines.join('\n');
+}
+
 /** The printed and recorded tables of one run. */
 export function renderRun(record: RunRecord): string {
   const startups = record.runs
@@ -299,9 +320,15 @@ export function renderRun(record: RunRecord): string {
         : ` (${record.dataSetsSeconds} s until every data set was built, side by side; the rest measuring)`
     }.`,
     `Machine: ${record.machine}. Load average (1, 5, 15 min) ${record.loadAverageAtStart} at start, ${record.loadAverageAtEnd} at end (the machine is shared: figures move with it).`,
-    `Reads: autocannon in its own process, ${record.connections} connections, ${record.duration} s per run, loopback; the bare node:http server answers the same bytes in the same run (ratio = app ÷ bare). Writes: 200 connections, each signed in as its own person.`,
+    `Reads: autocannon in its own process, ${record.connections} connections, ${record.duration} s per run, loopback; the bare node:http server answers the same bytes in the same run (ratio = app ÷ bare; ↺: the bare figure measured for the other database in this run, the body being within 10 % of the size). Writes: 200 connections, each signed in as its own person.`,
     '',
     startups,
+    '',
+    '### Start-up and memory',
+    '',
+    'Start-up: from starting the server process to /healthz answering 200, on the data set built before (no target in the issue; the embedded database vacuums in the background after listening). Peak RSS: the server process’s high-water mark, reset before each scenario.',
+    '',
+    startupTable(record.runs),
     '',
     '### Reads',
     '',
@@ -349,19 +376,26 @@ function growthTable(): string {
   for (const record of latest.values())
     for (const run of record.runs) for (const row of run.reads) if (row.result) ids.set(row.id, row.name);
   const lines = [
-    `| scenario (PostgreSQL, p95 ms) | ${scales.join(' | ')} |`,
-    `|---|${scales.map(() => '---').join('|')}|`,
+    `| scenario (PostgreSQL, p95 ms) | ${scales.join(' | ')} | ${scales.at(-1)} ÷ ${scales[0]} |`,
+    `|---|${scales.map(() => '---').join('|')}|---|`,
   ];
   for (const [id, name] of ids) {
-    const cells = scales.map((scale) => {
+    const p95s = scales.map((scale) => {
       const row = latest
         .get(scale)!
         .runs.find((run) => run.database === 'postgres')
         ?.reads.find((candidate) => candidate.id === id);
-      if (!row?.result) return '–';
-      return row.result.total === 0 ? 'no answer' : String(row.result.p95);
+      if (!row?.result) return undefined;
+      return row.result.total === 0 ? null : row.result.p95;
     });
-    lines.push(`| ${name} | ${cells.join(' | ')} |`);
+    const cells = p95s.map((p95) => (p95 === undefined ? '–' : p95 === null ? 'no answer' : String(p95)));
+    const first = p95s[0];
+    const last = p95s.at(-1);
+    const growth =
+      typeof first === 'number' && typeof last === 'number'
+        ? `${(last / Math.max(first, 0.1)).toFixed(1)}×`
+        : '–';
+    lines.push(`| ${name} | ${cells.join(' | ')} | ${growth} |`);
   }
   return lines.join('\n');
 }

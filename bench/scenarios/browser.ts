@@ -92,6 +92,20 @@ export async function runBrowser(
       const page = await context.newPage();
       // Scripts go in as text: functions compiled by tsx would carry helpers the page does not have.
       await page.addInitScript(MARK_RENDER);
+      // What the app answered during the load, told when the page does not render.
+      const answers: string[] = [];
+      const loadStarted = Date.now();
+      page.on('requestfinished', async (request) => {
+        if (!['fetch', 'xhr', 'document'].includes(request.resourceType())) return;
+        const response = await request.response().catch(() => null);
+        const timing = request.timing();
+        answers.push(
+          `${new URL(request.url()).pathname} ${response?.status() ?? '?'} in ${Math.round(timing.responseEnd)} ms at +${Math.round((Date.now() - loadStarted) / 1000)} s`,
+        );
+      });
+      page.on('requestfailed', (request) => {
+        answers.push(`${new URL(request.url()).pathname} failed (${request.failure()?.errorText ?? '?'})`);
+      });
       if (run === 0) {
         page.on('response', async (response) => {
           const type = response.request().resourceType();
@@ -115,7 +129,9 @@ export async function runBrowser(
               "(document.querySelector('main') ?? document.body)?.innerText.replace(/\\s+/g, ' ').slice(0, 200)",
             ),
           );
-          throw new Error(`${path} did not render within 60 s; the page shows: ${shown}`);
+          throw new Error(
+            `${path} did not render within 60 s; the page shows: ${shown}; the app answered: ${answers.join('; ') || 'nothing'}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
