@@ -400,6 +400,27 @@ describe('refusals', () => {
     expect((await register(2025)).items.some((item) => item.number === 70 || item.number === 71)).toBe(false);
   });
 
+  it('refuses to merge, split or retire from a year the cluster has a change starting in, saying why', async () => {
+    const id = ids.get(33)!;
+    const path = `/api/v1/clusters/${id}?fy=2025`;
+    const current = await t.call('GET', path);
+    const renamed = await t.call('PATCH', path, {
+      cookie: reform,
+      body: { name: '市営住宅の管理' },
+      headers: { 'if-match': current.headers.get('etag')! },
+    });
+    expect(renamed.status, renamed.text).toBe(200);
+    const before = await history(id, reform);
+    const retire = await t.call('POST', `/api/v1/clusters/${id}/retire`, {
+      cookie: reform,
+      body: { fiscalYear: 2025 },
+      headers: { 'if-match': `"${before.version}"` },
+    });
+    expect(retire.status).toBe(409);
+    expect((retire.body as { messages: { ja: string } }).messages.ja).toContain('統合・分割・廃止できません');
+    expect(await history(id, reform)).toEqual(before);
+  });
+
   it('lets only the reform office change the register', async () => {
     for (const login of ['kodomo-head', 'kodomo-staff', 'mayor', 'admin', 'staff1']) {
       const cookie = await t.signIn(login);

@@ -117,7 +117,7 @@ export async function closeFrom(tx: Transaction, clusterId: string, fiscalYear: 
   }
   if (revision.validFromFiscalYear >= fiscalYear || (await hasLaterRevision(tx, clusterId, fiscalYear))) {
     throw conflict(
-      `この事業クラスターには${fiscalYearLabel(fiscalYear)}から始まる変更があるため、その年度から外せません。`,
+      `この事業クラスターには${fiscalYearLabel(fiscalYear)}から適用する変更（名称・グループ・番号など）があるため、${fiscalYearLabel(fiscalYear)}からは統合・分割・廃止できません。翌年度以降から行ってください。`,
       `The cluster has a change starting in FY${fiscalYear}; it cannot leave the register from that year.`,
     );
   }
