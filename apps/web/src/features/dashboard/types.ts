@@ -134,6 +134,8 @@ export type DashboardRecords = {
   title: LocalizedText;
   isAvailable: boolean;
   items: RecordRef[];
+  /** How many records the figure counts; more than `items` when the list stops at its limit. */
+  total: number;
 };
 
 export type OverviewFigure = {

@@ -44,13 +44,25 @@ export function RecordsPage({
         </Alert>
       ) : null}
       {records.data?.isAvailable && records.data.items.length === 0 ? <p>{text('recordsEmpty')}</p> : null}
+      {records.data && records.data.total > records.data.items.length ? (
+        <Alert
+          tone="info"
+          title={text('recordsCut', { count: records.data.items.length, total: records.data.total })}
+        />
+      ) : null}
       {records.data && records.data.items.length > 0 ? (
         <table className="w-full border-collapse text-std-16N-170">
           <caption className="mb-2 text-left text-std-17B-170">
-            {text('recordsCaption', {
-              title: records.data.title[language],
-              count: records.data.items.length,
-            })}
+            {records.data.total > records.data.items.length
+              ? text('recordsCaptionCut', {
+                  title: records.data.title[language],
+                  count: records.data.items.length,
+                  total: records.data.total,
+                })
+              : text('recordsCaption', {
+                  title: records.data.title[language],
+                  count: records.data.items.length,
+                })}
           </caption>
           <thead>
             <tr className="border-b-2 border-solid-gray-420">
