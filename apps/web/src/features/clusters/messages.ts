@@ -76,7 +76,30 @@ const ja = {
   reload: '最新の内容を読み込む',
   notInRegister: 'この事業クラスターは一覧から外れています。変更できるのは一覧に載っている年度だけです。',
   noLaterYear:
-    '統合・分割・廃止は、事業クラスターが始まった年度より後の年度から適用します。次の年度を始めてから行ってください（経営分析の計画の「次の年度を始める」）。',
+    '統合・分割・廃止は、この事業クラスターが一覧に載った年度の翌年度以降から適用できますが、その年度はまだ始まっていません。経営分析の計画の「次の年度を始める」で次の年度を始めてから行ってください。',
+  renameFields: '変更後の内容',
+
+  eventFrom: '{name}（{year}から）',
+  eventChange: '{field}：{before} → {after}',
+  eventNone: 'なし',
+  eventRelated: '関係する事業クラスター：',
+  eventNote: '理由：{note}',
+  eventBy: '記録：{actor}（{at}）',
+  eventAt: '記録：{at}',
+  'field.number': '番号',
+  'field.name': '名称',
+  'field.group': 'グループ',
+  'field.kind': '種類',
+  'field.owners': '所管組織',
+  'event.created': '新設',
+  'event.renamed': '名称変更',
+  'event.regrouped': 'グループ・種類の変更',
+  'event.renumbered': '番号の変更',
+  'event.merged': '統合',
+  'event.split': '分割',
+  'event.retired': '廃止',
+  'event.owners_changed': '所管組織の変更',
+  noEvents: '変更の記録はありません。',
 };
 
 type Key = keyof typeof ja;
@@ -156,7 +179,30 @@ const en: Record<Key, string> = {
   reload: 'Load the latest version',
   notInRegister: 'This cluster has left the register; only years in which it is listed can be changed.',
   noLaterYear:
-    'Merges, splits and retirements apply from a year after the cluster began. Open the next fiscal year first (“Start the next fiscal year” on the analysis plan).',
+    'Merges, splits and retirements apply from a year after the cluster entered the register, and that year has not started. Open the next fiscal year first (“Start the next fiscal year” on the analysis plan).',
+  renameFields: 'After the change',
+
+  eventFrom: '{name} (from {year})',
+  eventChange: '{field}: {before} → {after}',
+  eventNone: 'none',
+  eventRelated: 'Related clusters: ',
+  eventNote: 'Reason: {note}',
+  eventBy: 'Recorded by {actor} ({at})',
+  eventAt: 'Recorded {at}',
+  'field.number': 'Number',
+  'field.name': 'Name',
+  'field.group': 'Group',
+  'field.kind': 'Kind',
+  'field.owners': 'Owning org units',
+  'event.created': 'Created',
+  'event.renamed': 'Renamed',
+  'event.regrouped': 'Regrouped',
+  'event.renumbered': 'Renumbered',
+  'event.merged': 'Merged',
+  'event.split': 'Split',
+  'event.retired': 'Retired',
+  'event.owners_changed': 'Owners changed',
+  noEvents: 'No changes recorded.',
 };
 
 export type ClusterTextKey = Key;

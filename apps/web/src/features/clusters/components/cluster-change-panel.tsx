@@ -195,7 +195,7 @@ function RenameForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePr
       <ClusterFields
         idPrefix={ID}
         path="cluster"
-        legend={text('renameHeading')}
+        legend={text('renameFields')}
         value={form}
         onChange={setForm}
         groups={groups}
@@ -271,7 +271,7 @@ function MergeForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePro
     name: '',
   }));
   const [note, setNote] = useState('');
-  if (years.length === 0) return <p className="text-std-16N-170">{text('noLaterYear')}</p>;
+  if (years.length === 0) return <p className="max-w-3xl text-std-16N-170">{text('noLaterYear')}</p>;
   const candidates = (register.data?.items ?? []).filter((item) => item.id !== cluster.id);
 
   const onSubmit = (event: FormEvent) => {
@@ -376,7 +376,7 @@ function SplitForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePro
     { ...base, number: '', name: '' },
   ]);
   const [note, setNote] = useState('');
-  if (years.length === 0) return <p className="text-std-16N-170">{text('noLaterYear')}</p>;
+  if (years.length === 0) return <p className="max-w-3xl text-std-16N-170">{text('noLaterYear')}</p>;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -476,7 +476,7 @@ function RetireForm({ cluster, fiscalYears, onDone, onReload }: ChangeProps) {
   const feedback = useChangeFeedback(change.error);
   const [year, setYear] = useState<number | null>(defaultYear(years));
   const [note, setNote] = useState('');
-  if (years.length === 0) return <p className="text-std-16N-170">{text('noLaterYear')}</p>;
+  if (years.length === 0) return <p className="max-w-3xl text-std-16N-170">{text('noLaterYear')}</p>;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (change.isPending) return;
