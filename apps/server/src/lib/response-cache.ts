@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fiscalYearOf } from '@totonoe/domain';
 import { inArray, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Executor } from '../db/client.ts';
@@ -27,6 +28,11 @@ async function currentStamp(db: Executor, topics: CacheTopic[]): Promise<string>
   const rows = await db.select().from(cacheVersions).where(inArray(cacheVersions.key, topics));
   const versions = new Map(rows.map((row) => [row.key, row.version]));
   return topics.map((topic) => `${topic}:${versions.get(topic) ?? 0}`).join('|');
+}
+
+/** The part of a cache key naming the fiscal year asked for: the year, or today's when none is named. */
+export function fiscalYearCacheKey(requested: number | undefined): string {
+  return requested === undefined ? `current-${fiscalYearOf(new Date())}` : String(requested);
 }
 
 /** A body built for the cache: its bytes, its content type and any further headers (e.g. a file name). */

@@ -10,6 +10,7 @@ import { type App, actorOf } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { etagOf, requireIfMatch } from '../../lib/etag.ts';
 import { errorResponses, fiscalYearQuery, jsonBody, jsonResponse, uuidParam } from '../../lib/openapi.ts';
+import { cachedJson, fiscalYearCacheKey } from '../../lib/response-cache.ts';
 import { resolveFiscalYear } from '../fiscal-years/index.ts';
 import { loadApprovalInbox } from './bureau-policies.inbox.ts';
 import { bureauPolicyPolicy } from './bureau-policies.policy.ts';
@@ -229,6 +230,9 @@ const publicGetRouteDef = createRoute({
   responses: { 200: jsonResponse(publicPolicySchema, 'The published policy'), ...errorResponses(400, 404) },
 });
 
+/** What the public pages show: the policies and versions (public_policies), org units, years and cluster names (cluster_register). */
+const PUBLIC_POLICY_TOPICS = ['cluster_register', 'public_policies'];
+
 /** 局区X方針: drafting, the 決裁 route, versions and the public pages. */
 export function registerBureauPolicyRoutes(app: App): void {
   app.openapi(listRouteDef, async (c) => {
@@ -383,39 +387,54 @@ export function registerBureauPolicyRoutes(app: App): void {
     return c.json(view, 201);
   });
 
+  // Public and the same for everyone: cached until a policy, a version, an org unit or a year changes.
   app.openapi(publicListRouteDef, async (c) => {
     const { db } = c.get('services');
-    const fiscalYear = await resolveFiscalYear(db, c.req.valid('query').fy);
-    const tree = await loadOrgUnitTree(db);
-    const rows = await listPublishedPolicies(db, fiscalYear);
-    return c.json(
-      {
-        fiscalYear,
-        items: rows.map(({ policy, version }) => {
-          const unit = tree.byId.get(policy.orgUnitId);
-          return {
-            id: policy.id,
-            fiscalYear: policy.fiscalYear,
-            orgUnit: { code: unit?.code ?? '', name: unit?.name ?? '' },
-            title: version.title,
-            versionNumber: version.versionNumber,
-            publishedAt: version.publishedAt?.toISOString() ?? null,
-          };
-        }),
+    const requested = c.req.valid('query').fy;
+    return cachedJson(c, {
+      key: `public-bureau-policies:${fiscalYearCacheKey(requested)}`,
+      topics: PUBLIC_POLICY_TOPICS,
+      build: async () => {
+        const fiscalYear = await resolveFiscalYear(db, requested);
+        const [tree, rows] = await Promise.all([loadOrgUnitTree(db), listPublishedPolicies(db, fiscalYear)]);
+        return {
+          fiscalYear,
+          items: rows.map(({ policy, version }) => {
+            const unit = tree.byId.get(policy.orgUnitId);
+            return {
+              id: policy.id,
+              fiscalYear: policy.fiscalYear,
+              orgUnit: { code: unit?.code ?? '', name: unit?.name ?? '' },
+              title: version.title,
+              versionNumber: version.versionNumber,
+              publishedAt: version.publishedAt?.toISOString() ?? null,
+            };
+          }),
+        };
       },
-      200,
-    );
+    }) as never;
   });
 
   app.openapi(publicGetRouteDef, async (c) => {
     const { db } = c.get('services');
-    const found = await findPublishedVersion(db, c.req.valid('param').id);
-    if (!found) throw notFound();
-    const tree = await loadOrgUnitTree(db);
-    const clusters = await clusterLabels(db, found.version.clusterIds, found.policy.fiscalYear);
-    return c.json(
-      presentPublicPolicy(found.policy, found.version, tree.byId.get(found.policy.orgUnitId), clusters),
-      200,
-    );
+    const id = c.req.valid('param').id;
+    return cachedJson(c, {
+      key: `public-bureau-policy:${id}`,
+      topics: PUBLIC_POLICY_TOPICS,
+      build: async () => {
+        const found = await findPublishedVersion(db, id);
+        if (!found) throw notFound();
+        const [tree, clusters] = await Promise.all([
+          loadOrgUnitTree(db),
+          clusterLabels(db, found.version.clusterIds, found.policy.fiscalYear),
+        ]);
+        return presentPublicPolicy(
+          found.policy,
+          found.version,
+          tree.byId.get(found.policy.orgUnitId),
+          clusters,
+        );
+      },
+    }) as never;
   });
 }

@@ -1,10 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AGENDA_ITEM_KINDS, DATE_PRECISIONS, isValidIsoDate, preciseDateSchema } from '@totonoe/domain';
+import type { Executor } from '../../db/client.ts';
 import { authorize, requireUser } from '../../lib/authorization.ts';
 import { type App, actorOf } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { etagOf, requireIfMatch } from '../../lib/etag.ts';
 import { errorResponses, fiscalYearQuery, jsonBody, jsonResponse, uuidParam } from '../../lib/openapi.ts';
+import { cachedJson } from '../../lib/response-cache.ts';
 import { resolveFiscalYear } from '../fiscal-years/index.ts';
 import { registerAgendaRoutes } from './agenda.routes.ts';
 import { registerCalendarRoutes } from './calendar.routes.ts';
@@ -22,7 +24,13 @@ import {
   presentPublicMeeting,
   publicMeetingSchema,
 } from './meetings.presenter.ts';
-import { findMeeting, findMinutes, listAgendaItems, listMeetings } from './meetings.queries.ts';
+import {
+  findMeeting,
+  findMinutes,
+  listAgendaItems,
+  listMeetings,
+  type MeetingRow,
+} from './meetings.queries.ts';
 import { registerMinutesRoutes } from './minutes.routes.ts';
 import { proposeAgendaItems } from './propose-agenda-items.ts';
 import { createMeeting, updateMeeting } from './save-meeting.ts';
@@ -190,23 +198,28 @@ export function registerMeetingRoutes(app: App): void {
   app.openapi(getRouteDef, async (c) => {
     const { db } = c.get('services');
     const user = c.get('user');
+    if (!user) {
+      // Without a session: the published parts only, the same for everyone, so cached until a
+      // meeting, its agenda, materials, minutes or a served file changes (public_meetings).
+      const id = c.req.valid('param').id;
+      return cachedJson(c, {
+        key: `public-meeting:${id}`,
+        topics: ['public_meetings'],
+        build: async () => {
+          const meeting = await findMeeting(db, id);
+          // A closed meeting does not exist for the public: the same 404 as an unknown id.
+          if (!meeting || !meetingPolicy.canRead(null, meeting)) throw notFound();
+          return publicMeetingOf(db, meeting);
+        },
+      }) as never;
+    }
     const meeting = await findMeeting(db, c.req.valid('param').id);
     // A closed meeting does not exist for the public: the same 404 as an unknown id.
     if (!meeting || !meetingPolicy.canRead(user, meeting)) throw notFound();
     const minutes = await findMinutes(db, meeting.id);
-    if (!user || c.req.valid('query').view === 'public') {
+    if (c.req.valid('query').view === 'public') {
       if (!meeting.isPublic) throw notFound();
-      const [items, materials] = await Promise.all([
-        listAgendaItems(db, meeting.id),
-        listMaterials(db, meeting.id),
-      ]);
-      const redactedFiles = await fileInfo(
-        db,
-        materials.flatMap((material) =>
-          material.isPublished && material.redactedFileId ? [material.redactedFileId] : [],
-        ),
-      );
-      return c.json(presentPublicMeeting(meeting, items, materials, redactedFiles, minutes), 200);
+      return c.json(await publicMeetingOf(db, meeting, minutes), 200);
     }
     const agenda = await loadAgenda(db, meeting, user);
     c.header('etag', etagOf(meeting.version));
@@ -246,4 +259,24 @@ export function registerMeetingRoutes(app: App): void {
   registerMaterialRoutes(app);
   registerDecisionRoutes(app);
   registerMinutesRoutes(app);
+}
+
+/** The published parts of a public meeting: its agenda, published materials (redacted where required) and minutes. */
+async function publicMeetingOf(
+  db: Executor,
+  meeting: MeetingRow,
+  knownMinutes?: Awaited<ReturnType<typeof findMinutes>>,
+) {
+  const [items, materials, minutes] = await Promise.all([
+    listAgendaItems(db, meeting.id),
+    listMaterials(db, meeting.id),
+    knownMinutes === undefined ? findMinutes(db, meeting.id) : knownMinutes,
+  ]);
+  const redactedFiles = await fileInfo(
+    db,
+    materials.flatMap((material) =>
+      material.isPublished && material.redactedFileId ? [material.redactedFileId] : [],
+    ),
+  );
+  return presentPublicMeeting(meeting, items, materials, redactedFiles, minutes);
 }

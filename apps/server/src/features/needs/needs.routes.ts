@@ -20,6 +20,7 @@ import {
   pagingQuery,
   uuidParam,
 } from '../../lib/openapi.ts';
+import { cachedJson, fiscalYearCacheKey } from '../../lib/response-cache.ts';
 import { loadOrgUnitTree, seesEveryUnit, unitAndBelow, unitsActedFor } from '../bureau-policies/index.ts';
 import { listFiscalYears, resolveFiscalYear } from '../fiscal-years/index.ts';
 import { createNeed } from './create-need.ts';
@@ -413,15 +414,22 @@ export function registerNeedRoutes(app: App): void {
     return c.json(result, 201);
   });
 
+  // Public and the same for everyone: cached until a need, a link, an org unit, a cluster or a year changes.
   app.openapi(publicListRouteDef, async (c) => {
     const { db } = c.get('services');
     const query = c.req.valid('query');
-    const fiscalYear = await resolveFiscalYear(db, query.fy);
-    const items = await listPublicNeeds(
-      db,
-      { fiscalYear, clusterId: query.clusterId },
-      await loadOrgUnitTree(db),
-    );
-    return c.json({ fiscalYear, items }, 200);
+    return cachedJson(c, {
+      key: `public-needs:${fiscalYearCacheKey(query.fy)}:${query.clusterId ?? ''}`,
+      topics: ['cluster_register', 'public_needs'],
+      build: async () => {
+        const fiscalYear = await resolveFiscalYear(db, query.fy);
+        const items = await listPublicNeeds(
+          db,
+          { fiscalYear, clusterId: query.clusterId },
+          await loadOrgUnitTree(db),
+        );
+        return { fiscalYear, items };
+      },
+    }) as never;
   });
 }

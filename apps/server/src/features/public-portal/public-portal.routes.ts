@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { fiscalYearLabel, fiscalYearOf, scheduleSpanLabel } from '@totonoe/domain';
+import { fiscalYearLabel, scheduleSpanLabel } from '@totonoe/domain';
 import type { App } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { errorResponses, fiscalYearQuery, jsonResponse } from '../../lib/openapi.ts';
-import { cachedBody, cachedJson } from '../../lib/response-cache.ts';
+import { cachedBody, cachedJson, fiscalYearCacheKey } from '../../lib/response-cache.ts';
 import { attachmentContentDisposition } from '../attachments/index.ts';
 import { listFiscalYears, resolveFiscalYear } from '../fiscal-years/index.ts';
 import {
@@ -67,11 +67,6 @@ function jsonValue(value: Row[string] | undefined): unknown {
   return typeof value === 'bigint' ? value.toString() : (value ?? null);
 }
 
-/** The cache key part naming the year asked for: the year, or today's when none is named. */
-function yearKey(requested: number | undefined): string {
-  return requested === undefined ? `current-${fiscalYearOf(new Date())}` : String(requested);
-}
-
 /*
  * 公開ポータル: the programme and its open data, for everyone, with only what has been published.
  * Every answer is the same for every caller, so it is served from the response cache until a write
@@ -83,7 +78,7 @@ export function registerPublicPortalRoutes(app: App): void {
     const { db } = c.get('services');
     const requested = c.req.valid('query').fy;
     return cachedJson(c, {
-      key: `public-programme:${yearKey(requested)}`,
+      key: `public-programme:${fiscalYearCacheKey(requested)}`,
       topics: PORTAL_TOPICS,
       build: async () => {
         const fiscalYear = await resolveFiscalYear(db, requested);
@@ -136,7 +131,7 @@ export function registerPublicPortalRoutes(app: App): void {
     const { db } = c.get('services');
     const requested = c.req.valid('query').fy;
     return cachedJson(c, {
-      key: `public-open-data:${yearKey(requested)}`,
+      key: `public-open-data:${fiscalYearCacheKey(requested)}`,
       topics: PORTAL_TOPICS,
       build: async () => {
         const fiscalYear = await resolveFiscalYear(db, requested);
@@ -204,7 +199,7 @@ export function registerPublicPortalRoutes(app: App): void {
     const dataset = findOpenDataset(id);
     if (!dataset) throw notFound();
     c.header('x-content-type-options', 'nosniff');
-    const key = `public-open-data:${dataset.id}:${yearKey(query.fy)}`;
+    const key = `public-open-data:${dataset.id}:${fiscalYearCacheKey(query.fy)}`;
     if (format === 'json') {
       return cachedJson(c, {
         key,

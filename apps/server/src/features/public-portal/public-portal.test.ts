@@ -292,6 +292,54 @@ describe('the portal’s cache', () => {
     );
   });
 
+  it('shows a meeting’s agenda at the next request after the office publishes it, and hides it when withdrawn', async () => {
+    const reform = await t.signIn('reform');
+    const meeting = (await sql('select id from meetings where fiscal_year = 2024 and sequence = 2'))[0];
+    const publicAgenda = async () => {
+      const response = await t.call('GET', `/api/v1/meetings/${meeting.id}`);
+      return response.status === 200
+        ? ((response.body as { agenda: { title: string }[] | null }).agenda ?? []).length
+        : null;
+    };
+    const patch = async (changes: Record<string, boolean>) => {
+      const etag = (await t.call('GET', `/api/v1/meetings/${meeting.id}`, { cookie: reform })).headers.get(
+        'etag',
+      )!;
+      const response = await t.call('PATCH', `/api/v1/meetings/${meeting.id}`, {
+        cookie: reform,
+        headers: { 'if-match': etag },
+        body: changes,
+      });
+      expect(response.status, response.text).toBe(200);
+    };
+    const shown = await publicAgenda();
+    expect(shown).toBeGreaterThan(0);
+    await patch({ isAgendaPublished: false });
+    expect(await publicAgenda()).toBe(0);
+    await patch({ isPublic: false });
+    expect(await publicAgenda()).toBeNull();
+    await patch({ isPublic: true, isAgendaPublished: true });
+    expect(await publicAgenda()).toBe(shown);
+  });
+
+  it('takes a withdrawn policy off the public list and its page at the next request', async () => {
+    const list = async () =>
+      (
+        (await t.call('GET', '/api/v1/public/bureau-policies?fy=2024')).body as { items: { id: string }[] }
+      ).items.map((item) => item.id);
+    const before = await list();
+    expect(before.length).toBeGreaterThan(0);
+    const id = before[0]!;
+    expect((await t.call('GET', `/api/v1/public/bureau-policies/${id}`)).status).toBe(200);
+    const saved = await sql('select published_version_number as n from bureau_policies where id = $1', [id]);
+    await sql('update bureau_policies set published_version_number = null where id = $1', [id]);
+    expect(await list()).not.toContain(id);
+    expect((await t.call('GET', `/api/v1/public/bureau-policies/${id}`)).status).toBe(404);
+    await sql('update bureau_policies set published_version_number = $2 where id = $1', [id, saved[0].n]);
+    expect(await list()).toEqual(before);
+    expect((await t.call('GET', `/api/v1/public/bureau-policies/${id}`)).status).toBe(200);
+  });
+
   it.runIf(process.env.TOTONOE_TEST_DB === 'postgres')(
     'sees at once what another app process on the same database changed',
     async () => {
