@@ -179,6 +179,21 @@ export async function clusterOwnersOf(db: Executor, clusterIds: string[]) {
   return byCluster;
 }
 
+/** The owning org units of an analysis's cluster, read alongside the analysis (no wait for its row). */
+export async function clusterOwnersOfAnalysis(db: Executor, analysisId: string) {
+  return db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(clusterOwners)
+    .innerJoin(orgUnits, eq(orgUnits.id, clusterOwners.orgUnitId))
+    .where(
+      eq(
+        clusterOwners.clusterId,
+        sql`(select ${analyses.clusterId} from ${analyses} where ${analyses.id} = ${analysisId})`,
+      ),
+    )
+    .orderBy(asc(orgUnits.sortOrder));
+}
+
 /** The given org units and every unit below them in the tree. */
 export async function orgUnitsWithDescendants(db: Executor, rootIds: string[]): Promise<string[]> {
   if (rootIds.length === 0) return [];
@@ -293,11 +308,16 @@ export async function replaceDueMeetings(
   }
 }
 
-/** The latest stage move of each analysis, with its meeting. */
+/** The latest stage move of each analysis, with its meeting (read in the same statement). */
 export async function lastTransitionsOf(db: Executor, analysisIds: string[]) {
   const byAnalysis = new Map<
     string,
-    { toStage: AnalysisRow['stage']; reportedOn: string | null; meetingId: string | null }
+    {
+      toStage: AnalysisRow['stage'];
+      reportedOn: string | null;
+      meetingId: string | null;
+      meeting: MeetingRefRow | null;
+    }
   >();
   if (analysisIds.length === 0) return byAnalysis;
   const rows = await db
@@ -306,28 +326,40 @@ export async function lastTransitionsOf(db: Executor, analysisIds: string[]) {
       toStage: analysisTransitions.toStage,
       reportedOn: analysisTransitions.reportedOn,
       meetingId: analysisTransitions.meetingId,
+      meeting: meetingColumns,
     })
     .from(analysisTransitions)
+    .leftJoin(meetings, eq(meetings.id, analysisTransitions.meetingId))
     .where(inArray(analysisTransitions.analysisId, analysisIds))
     .orderBy(
       analysisTransitions.analysisId,
       desc(analysisTransitions.createdAt),
       desc(analysisTransitions.id),
     );
-  for (const row of rows) byAnalysis.set(row.analysisId, row);
+  for (const row of rows)
+    byAnalysis.set(row.analysisId, { ...row, meeting: row.meeting?.id ? row.meeting : null });
   return byAnalysis;
 }
 
-/** The stage moves of an analysis, oldest first, with who made them and the version they reported. */
+/** The meetings among rows that carry one, by id. */
+export function meetingsOfRows(rows: { meeting: MeetingRefRow | null }[]): Map<string, MeetingRefRow> {
+  const byId = new Map<string, MeetingRefRow>();
+  for (const row of rows) if (row.meeting?.id) byId.set(row.meeting.id, row.meeting);
+  return byId;
+}
+
+/** The stage moves of an analysis, oldest first, with who made them, the version they reported and the meeting. */
 export function listTransitions(db: Executor, analysisId: string) {
   return db
     .select({
       transition: analysisTransitions,
       actorName: users.displayName,
       versionNumber: analysisVersions.number,
+      meeting: meetingColumns,
     })
     .from(analysisTransitions)
     .leftJoin(users, eq(users.id, analysisTransitions.actorId))
+    .leftJoin(meetings, eq(meetings.id, analysisTransitions.meetingId))
     .leftJoin(analysisVersions, eq(analysisVersions.id, analysisTransitions.versionId))
     .where(eq(analysisTransitions.analysisId, analysisId))
     .orderBy(asc(analysisTransitions.createdAt), asc(analysisTransitions.id));

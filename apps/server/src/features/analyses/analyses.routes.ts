@@ -12,9 +12,9 @@ import { analysisDetailSchema, analysisSummarySchema, presentAnalysisSummary } f
 import {
   clusterOwnersOf,
   dueMeetingsOf,
-  findMeetings,
   lastTransitionsOf,
   listAnalyses,
+  meetingsOfRows,
   orgUnitsWithDescendants,
 } from './analyses.queries.ts';
 import { registerAnalysisAttachmentRoutes } from './analysis-attachments.routes.ts';
@@ -144,10 +144,7 @@ async function buildAnalysisList(db: Executor, user: CurrentUser | null, query: 
     ),
     coveredOrgUnits(db, user),
   ]);
-  const meetingsById = await findMeetings(
-    db,
-    [...lastByAnalysis.values()].map((last) => last.meetingId).filter((id): id is string => id !== null),
-  );
+  const meetingsById = meetingsOfRows([...lastByAnalysis.values()]);
   const items = rows.map((row) => {
     const owning = [
       row.analysis.leadOrgUnitId,

@@ -2,7 +2,11 @@ import type { Executor } from '../../db/client.ts';
 import type { CurrentUser } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type AnalysisAccess, analysisPolicy } from './analyses.policy.ts';
-import { type AnalysisListRow, clusterOwnersOf, findAnalysisWithCluster } from './analyses.queries.ts';
+import {
+  type AnalysisListRow,
+  clusterOwnersOfAnalysis,
+  findAnalysisWithCluster,
+} from './analyses.queries.ts';
 import { accessFor, coveredOrgUnits } from './analysis-ownership.ts';
 
 export type AnalysisContext = {
@@ -20,13 +24,13 @@ export async function loadAnalysisContext(
   user: CurrentUser | null,
   analysisId: string,
 ): Promise<AnalysisContext> {
-  const row = await findAnalysisWithCluster(db, analysisId);
-  if (!row) throw notFound();
-  const [ownersByCluster, covered] = await Promise.all([
-    clusterOwnersOf(db, [row.analysis.clusterId]),
+  // One round: the analysis, its cluster's owners and the user's org units do not wait for each other.
+  const [row, owners, covered] = await Promise.all([
+    findAnalysisWithCluster(db, analysisId),
+    clusterOwnersOfAnalysis(db, analysisId),
     coveredOrgUnits(db, user),
   ]);
-  const owners = ownersByCluster.get(row.analysis.clusterId) ?? [];
+  if (!row) throw notFound();
   const owningOrgUnitIds = [row.analysis.leadOrgUnitId, ...owners.map((owner) => owner.id)].filter(
     (id): id is string => id !== null,
   );

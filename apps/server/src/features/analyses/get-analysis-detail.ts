@@ -20,10 +20,10 @@ import {
 import {
   type AnalysisRow,
   dueMeetingsOf,
-  findMeetings,
   findReport,
   latestVersion,
   listTransitions,
+  meetingsOfRows,
   type VersionSummaryRow,
 } from './analyses.queries.ts';
 import type { AnalysisContext } from './analysis-context.ts';
@@ -87,12 +87,7 @@ export async function getAnalysisDetail(
     canReadWorkingCopy ? findReport(db, analysis.id) : Promise.resolve(null),
     latestVersion(db, analysis.id),
   ]);
-  const meetingsById = await findMeetings(
-    db,
-    transitions
-      .map((transition) => transition.transition.meetingId)
-      .filter((id): id is string => id !== null),
-  );
+  const meetingsById = meetingsOfRows(transitions);
   const last = transitions.at(-1)?.transition ?? null;
   const isSignedIn = access.user !== null;
   const summary = presentAnalysisSummary(row, {
