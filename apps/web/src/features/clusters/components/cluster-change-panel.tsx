@@ -133,7 +133,8 @@ function RenameForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePr
     event.preventDefault();
     if (change.isPending) return;
     const read = readClusterForm(form, groups, 'cluster', text);
-    const problems = { ...read.errors, ...(year === null ? { fiscalYear: text('yearRequired') } : {}) };
+    // In the order of the form, so the summary reads top to bottom.
+    const problems = { ...(year === null ? { fiscalYear: text('yearRequired') } : {}), ...read.errors };
     if (!feedback.check(problems) || !read.value || year === null || !revision) {
       change.reset();
       return;
@@ -278,10 +279,11 @@ function MergeForm({ cluster, groups, fiscalYears, onDone, onReload }: ChangePro
     event.preventDefault();
     if (change.isPending) return;
     const read = readClusterForm(form, groups, 'into', text);
+    // In the order of the form, so the summary reads top to bottom.
     const problems = {
-      ...read.errors,
       ...(year === null ? { fiscalYear: text('yearRequired') } : {}),
       ...(others.length === 0 ? { sources: text('mergeWithRequired') } : {}),
+      ...read.errors,
     };
     if (!feedback.check(problems) || !read.value || year === null) {
       change.reset();

@@ -102,7 +102,8 @@ function CreateClusterForm({
     event.preventDefault();
     if (change.isPending) return;
     const read = readClusterForm(form, groups, 'cluster', text);
-    const problems = { ...read.errors, ...(year === null ? { fiscalYear: text('yearRequired') } : {}) };
+    // In the order of the form, so the summary reads top to bottom.
+    const problems = { ...(year === null ? { fiscalYear: text('yearRequired') } : {}), ...read.errors };
     if (!feedback.check(problems) || !read.value || year === null) {
       change.reset();
       return;
