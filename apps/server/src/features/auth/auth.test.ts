@@ -141,6 +141,31 @@ describe('sign-in and sessions', () => {
     expect((await t.call('GET', '/api/v1/me', { cookie: other })).status).toBe(401);
   });
 
+  it('records activity at most once a minute, and a session used within its idle limit goes on', async () => {
+    const cookie = await t.signIn('kodomo-staff');
+    const ofUser = "user_id = (select id from users where login = 'kodomo-staff')";
+    const lastSeen = async () =>
+      (await t.database.pool.query(`select last_seen_at from sessions where ${ofUser}`)).rows.map((row) =>
+        (row.last_seen_at as Date).getTime(),
+      );
+    // Seen 30 seconds ago: a request does not write the session again.
+    await t.database.pool.query(
+      `update sessions set last_seen_at = now() - interval '30 seconds' where ${ofUser}`,
+    );
+    const [recent] = await lastSeen();
+    expect((await t.call('GET', '/api/v1/me', { cookie })).status).toBe(200);
+    expect(await lastSeen()).toEqual([recent]);
+    // Seen 29 minutes ago (the idle limit is 30): still signed in, and the activity is recorded.
+    await t.database.pool.query(
+      `update sessions set last_seen_at = now() - interval '29 minutes' where ${ofUser}`,
+    );
+    const [old] = await lastSeen();
+    expect((await t.call('GET', '/api/v1/me', { cookie })).status).toBe(200);
+    const [touched] = await lastSeen();
+    expect(touched! - old!).toBeGreaterThan(28 * 60 * 1000);
+    expect((await t.call('GET', '/api/v1/me', { cookie })).status).toBe(200);
+  });
+
   it('refuses a state-changing request from another origin', async () => {
     const cookie = await t.signIn('reform');
     const response = await t.call('DELETE', '/api/v1/session', {

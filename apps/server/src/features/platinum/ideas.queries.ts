@@ -249,6 +249,21 @@ export async function findIdea(db: Executor, id: string): Promise<IdeaRow | null
   return rows[0] ?? null;
 }
 
+/** What a support needs to know of an idea: who wrote it, its status and its count. */
+export async function findIdeaForSupport(db: Executor, id: string) {
+  const rows = await db
+    .select({
+      id: platinumIdeas.id,
+      authorId: platinumIdeas.authorId,
+      status: platinumIdeas.status,
+      supportCount: platinumIdeas.supportCount,
+    })
+    .from(platinumIdeas)
+    .where(eq(platinumIdeas.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
 /** One idea row locked for update, or null. */
 export async function lockIdea(db: Executor, id: string): Promise<IdeaRow | null> {
   const rows = await db.select().from(platinumIdeas).where(eq(platinumIdeas.id, id)).for('update').limit(1);

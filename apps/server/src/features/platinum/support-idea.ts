@@ -4,14 +4,14 @@ import type { Transaction } from '../../db/client.ts';
 import { auditEvents, platinumIdeas, platinumSupports } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { findIdea, type IdeaRow } from './ideas.queries.ts';
+import { findIdeaForSupport, type IdeaRow } from './ideas.queries.ts';
 
 type SupportOptions = {
   ideaId: string;
   userId: string;
   actor: Actor;
   /** Whether the person may see the idea at all (otherwise it is not found); all may, if not given. */
-  canView?: (idea: IdeaRow) => boolean;
+  canView?: (idea: Pick<IdeaRow, 'status' | 'authorId'>) => boolean;
 };
 
 /**
@@ -21,7 +21,7 @@ type SupportOptions = {
  * one), and the count and the audit event follow only a row that was added.
  */
 export async function supportIdea(tx: Transaction, options: SupportOptions) {
-  const idea = await findIdea(tx, options.ideaId);
+  const idea = await findIdeaForSupport(tx, options.ideaId);
   if (!idea || (options.canView && !options.canView(idea))) throw notFound();
   if (idea.authorId === options.userId) throw new AppError('own_idea_support');
   if (!isIdeaSupportable(idea.status)) {
@@ -57,7 +57,7 @@ export async function supportIdea(tx: Transaction, options: SupportOptions) {
 
 /** Takes the person's support back (one statement, as above); nothing happens when there was none. */
 export async function withdrawSupport(tx: Transaction, options: SupportOptions) {
-  const idea = await findIdea(tx, options.ideaId);
+  const idea = await findIdeaForSupport(tx, options.ideaId);
   if (!idea || (options.canView && !options.canView(idea))) throw notFound();
   const { actor } = options;
   const result = await tx.execute<{ support_count: number }>(sql`
