@@ -84,6 +84,48 @@ describe('the background vacuum', () => {
   });
 });
 
+describe('statistics after a burst of writes', () => {
+  it('a table changed by more than 50 rows + 10 % since its last ANALYZE is analyzed again', async () => {
+    database = await createTestDatabase();
+    const record = recordIn();
+    record.remember(new Date());
+    const scheduler = scheduleVacuum({
+      pool: database.pool,
+      record,
+      analyzeCheckMs: 0,
+      onError: (error) => {
+        throw error;
+      },
+    });
+    const client = await database.pool.connect();
+    try {
+      await client.query('CREATE TABLE maintenance_probe (x int)');
+      await client.query('INSERT INTO maintenance_probe SELECT generate_series(1, 1000)');
+      // The server reports a session's counters at most once a second, at the end of a transaction.
+      const changes = async () =>
+        Number(
+          (
+            await client.query(
+              `SELECT coalesce(sum(n_mod_since_analyze), 0) AS n FROM pg_stat_user_tables WHERE relname = 'maintenance_probe'`,
+            )
+          ).rows[0].n,
+        );
+      for (let attempt = 0; attempt < 20 && (await changes()) < 1000; attempt++)
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await changes()).toBeGreaterThanOrEqual(1000);
+    } finally {
+      client.release();
+    }
+    await scheduler.analyzeNow();
+    await scheduler.stop();
+    const after = await database.pool.query(
+      `SELECT n_mod_since_analyze::int AS n, last_analyze FROM pg_stat_user_tables WHERE relname = 'maintenance_probe'`,
+    );
+    expect(after.rows[0].n).toBe(0);
+    expect(after.rows[0].last_analyze).not.toBeNull();
+  });
+});
+
 describe('start-up on an existing database', () => {
   it('listens before the vacuum and answers the first requests while it runs', async () => {
     const handle = await createTestDatabase();

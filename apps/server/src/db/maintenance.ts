@@ -53,7 +53,27 @@ async function tablesToVacuum(pool: pg.Pool): Promise<string[]> {
   return result.rows.map((row) => row.name);
 }
 
+/**
+ * Tables changed enough since their last ANALYZE to need fresh statistics, by autovacuum's own rule
+ * (50 rows + 10 % of the table). PGlite counts changes while it runs (pg_stat_user_tables) but has
+ * no autovacuum to act on them: after a burst of writes (hundreds of ideas submitted into a small
+ * campaign) the planner would keep planning for the table as it was, and reads would slow down.
+ */
+async function tablesToAnalyze(pool: pg.Pool): Promise<string[]> {
+  const result = await pool.query<{ name: string }>(
+    `SELECT format('%I.%I', schemaname, relname) AS name
+       FROM pg_stat_user_tables
+      WHERE n_mod_since_analyze > 50 + 0.1 * greatest(n_live_tup, 0)
+      ORDER BY relname`,
+  );
+  return result.rows.map((row) => row.name);
+}
+
+/** How often the running server looks for tables whose statistics are stale. */
+export const ANALYZE_CHECK_MS = 60 * 1000;
+
 export type VacuumScheduler = {
+  analyzeNow: () => Promise<void>;
   /** Resolves when the vacuum under way (if any) has finished its current table. */
   stop: () => Promise<void>;
   /** The run under way or the last one started (tests wait on it). */
@@ -62,7 +82,8 @@ export type VacuumScheduler = {
 
 /**
  * Vacuums the embedded database in the background: now if the last complete vacuum is older than
- * `intervalMs` (or unknown), then whenever it becomes so. Table by table, one statement each, so
+ * `intervalMs` (or unknown), then whenever it becomes so; and every `analyzeCheckMs` analyzes the
+ * tables changed enough since their last ANALYZE (what autovacuum would do). Table by table, one statement each, so
  * requests queued for the single connection take their turn between tables instead of waiting for
  * the whole database: the server answers from the start, a little slower while it runs.
  */
@@ -70,6 +91,8 @@ export function scheduleVacuum(options: {
   pool: pg.Pool;
   record: VacuumRecord;
   intervalMs?: number;
+  /** How often to look for tables changed enough to ANALYZE again (0: never). */
+  analyzeCheckMs?: number;
   onError: (error: unknown) => void;
   onDone?: (summary: { tables: number; ms: number }) => void;
   now?: () => Date;
@@ -93,6 +116,23 @@ export function scheduleVacuum(options: {
     options.record.remember(now());
     options.onDone?.({ tables: tables.length, ms: Date.now() - started });
   };
+  const analyzeChanged = async () => {
+    for (const table of await tablesToAnalyze(options.pool)) {
+      if (isStopped) return;
+      await options.pool.query(`ANALYZE ${table}`);
+    }
+  };
+  const analyzeIfChanged = () => {
+    if (isStopped || running) return;
+    running = analyzeChanged()
+      .catch((error) => {
+        if (!isStopped) options.onError(error);
+      })
+      .finally(() => {
+        running = null;
+      });
+    last = running;
+  };
   const runIfDue = () => {
     if (isStopped || running || !isDue()) return;
     running = run()
@@ -112,11 +152,20 @@ export function scheduleVacuum(options: {
   // Checked more often than the interval, so a vacuum is at most a little late.
   const timer = setInterval(runIfDue, Math.max(1_000, Math.min(intervalMs / 4, 15 * 60 * 1000)));
   timer.unref();
+  const analyzeCheckMs = options.analyzeCheckMs ?? ANALYZE_CHECK_MS;
+  const analyzeTimer = analyzeCheckMs > 0 ? setInterval(analyzeIfChanged, analyzeCheckMs) : null;
+  analyzeTimer?.unref();
   return {
+    /** Looks for stale statistics now (tests; the timer does it every analyzeCheckMs). */
+    analyzeNow: () => {
+      analyzeIfChanged();
+      return last ?? Promise.resolve();
+    },
     stop: async () => {
       isStopped = true;
       clearTimeout(first);
       clearInterval(timer);
+      if (analyzeTimer) clearInterval(analyzeTimer);
       await running;
     },
     current: () => last,

@@ -17,7 +17,7 @@ afterEach(async () => {
 describe('a request that finds no free database connection within the pool wait', () => {
   it('answers 503 database_busy with Retry-After and a Japanese and English problem, writes nothing, and the next request succeeds', async () => {
     // One connection (the embedded database has only one anyway), held as a long transaction would.
-    database = await createTestDatabase({ poolSize: 1, poolWaitMs: 2_000 });
+    database = await createTestDatabase({ poolSize: 1 });
     const config = { ...loadConfig({ TOTONOE_LOG_LEVEL: 'error' }), databaseUrl: undefined };
     const app = createApp(
       { db: database.db, database, config, cache: new Map(), cacheStamps: new CacheStampMemo(database.kind) },
@@ -34,6 +34,11 @@ describe('a request that finds no free database connection within the pool wait'
       return Number(row!.total);
     };
     const auditBefore = await countAudit();
+    // The connection is open now: only the wait for it to come free is short (pg-pool reads the
+    // option at each checkout; opening the embedded database's first connection may take seconds).
+    (
+      database.pool as unknown as { options: { connectionTimeoutMillis: number } }
+    ).options.connectionTimeoutMillis = 300;
 
     const held = await database.pool.connect();
     let busy: Response;
