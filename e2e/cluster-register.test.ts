@@ -125,7 +125,9 @@ describe('cluster register journey', () => {
     await office.getByText(`${FY2025}からの内容を保存しました。`).waitFor();
     const renameEvents = office.getByRole('region', { name: '変更の記録' });
     await renameEvents.getByText('名称変更（2025年度から）').waitFor();
-    await renameEvents.getByText('書かない窓口への転換').waitFor();
+    await renameEvents.getByText('理由：書かない窓口への転換').waitFor();
+    await renameEvents.getByText('名称：窓口受付業務 → 窓口サービス改革').waitFor();
+    await renameEvents.getByText(/^記録：/).first().waitFor();
 
     // Merge 92 and 93 into 94 from FY2025; an empty form first shows its errors beside the fields.
     await office.goto(firstSourceUrl);

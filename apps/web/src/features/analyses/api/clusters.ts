@@ -29,6 +29,11 @@ export type ClusterHistory = {
       | 'retired'
       | 'owners_changed';
     relatedClusters: { id: string; number: number; name: string }[];
+    changes?: {
+      field: 'number' | 'name' | 'group' | 'kind' | 'owners';
+      before: string | null;
+      after: string | null;
+    }[];
     note: string;
     actor: { displayName: string } | null;
     createdAt: string;

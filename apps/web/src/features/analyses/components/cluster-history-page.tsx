@@ -5,6 +5,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
 import { ClusterChangePanel } from '@/features/clusters/components/cluster-change-panel';
+import { ClusterEventList } from '@/features/clusters/components/cluster-event-list';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ACCESS, hasAnyRole } from '@/lib/authorization';
 import { useClusterHistory } from '../api/clusters';
@@ -78,36 +79,7 @@ export function ClusterHistoryPage({ clusterId }: { clusterId: string }) {
         </div>
       </Part>
       <Part id="cluster-events" title={text('eventsHeading')}>
-        {data.events.length === 0 ? (
-          <p>{text('noEvents')}</p>
-        ) : (
-          <ol className="flex flex-col gap-3">
-            {data.events.map((event) => (
-              <li
-                key={`${event.kind}-${event.createdAt}`}
-                className="flex flex-col gap-1 border-b border-solid-gray-200 pb-2"
-              >
-                <p className="text-std-17B-170">
-                  {text(`event.${event.kind}`)}（{text('eventFrom', { year: event.fiscalYear })}）
-                </p>
-                {event.relatedClusters.length > 0 ? (
-                  <p>
-                    {text('relatedClusters')}
-                    {event.relatedClusters.map((related, index) => (
-                      <span key={related.id}>
-                        {index > 0 ? '、' : ''}
-                        <Link to="/clusters/$clusterId" params={{ clusterId: related.id }} className="link">
-                          {related.number}. {related.name}
-                        </Link>
-                      </span>
-                    ))}
-                  </p>
-                ) : null}
-                {event.note ? <p className="whitespace-pre-wrap">{event.note}</p> : null}
-              </li>
-            ))}
-          </ol>
-        )}
+        {data.events.length === 0 ? <p>{text('noEvents')}</p> : <ClusterEventList events={data.events} />}
       </Part>
       <Part id="cluster-analyses" title={text('analysesHeading')}>
         {data.analyses.length === 0 ? (
