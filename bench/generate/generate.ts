@@ -5,7 +5,7 @@ import { normalizeForSearch, preciseDate } from '@totonoe/domain';
 import type pg from 'pg';
 import type { Database } from '../../apps/server/src/db/client.ts';
 import { runMigrations } from '../../apps/server/src/db/migrate.ts';
-import { refreshSearchIndex } from '../../apps/server/src/features/search/index.ts';
+import { BULK_BATCH_SIZE, refreshSearchIndex } from '../../apps/server/src/features/search/index.ts';
 import { loadDemoData } from '../../apps/server/src/seed/load-demo-data.ts';
 import { loadReferenceData } from '../../apps/server/src/seed/load-reference-data.ts';
 import { BatchInserter, columns, withSecondaryIndexesDropped } from './insert.ts';
@@ -140,7 +140,8 @@ export async function generateDataSet(options: {
       Promise.all(
         [1, 2].map(async () => {
           let isIndexed = false;
-          while (!isIndexed) isIndexed = await refreshSearchIndex(options.db, { limit: 20_000 });
+          while (!isIndexed)
+            isIndexed = await refreshSearchIndex(options.db, { limit: 20_000, batchSize: BULK_BATCH_SIZE });
         }),
       ).then(() => undefined),
     { method: 'gin' },

@@ -1,4 +1,5 @@
 export {
+  BULK_BATCH_SIZE,
   refreshSearchIndex,
   refreshSearchIndexInBackground,
   searchIndexIdle,

@@ -1,4 +1,4 @@
-import { bigrams, normalizeForSearch, type Role } from '@totonoe/domain';
+import { normalizeForSearch, type Role } from '@totonoe/domain';
 import type { searchDocuments } from '../../db/schema/index.ts';
 
 /** The kinds of record the search covers. */
@@ -68,6 +68,16 @@ export function joinText(...parts: (string | null | undefined | false)[]): strin
   return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join('\n');
 }
 
+/** The distinct bigrams of text already folded by normalizeForSearch: `bigrams()` without folding it again. */
+function bigramsOfFolded(folded: string): string[] {
+  const characters = Array.from(folded);
+  if (characters.length <= 1) return characters;
+  const seen = new Set<string>();
+  for (let index = 0; index + 1 < characters.length; index += 1)
+    seen.add(characters[index]! + characters[index + 1]!);
+  return [...seen];
+}
+
 /** The row a document is stored as: folded text, its bigrams, and who may read it. */
 export function documentRow(document: SearchDocument): typeof searchDocuments.$inferInsert {
   const body = document.body.slice(0, MAX_BODY_LENGTH);
@@ -84,7 +94,7 @@ export function documentRow(document: SearchDocument): typeof searchDocuments.$i
     body,
     searchTitle: normalizeForSearch(document.title),
     searchText,
-    bigrams: bigrams(searchText),
+    bigrams: bigramsOfFolded(searchText),
     link: document.link,
     isPublic: document.audience.isPublic ?? false,
     isForSignedIn: document.audience.isForSignedIn ?? false,

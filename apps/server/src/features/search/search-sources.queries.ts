@@ -31,6 +31,24 @@ import {
   users,
 } from '../../db/schema/index.ts';
 
+/** Rows grouped by a key, in their order: one pass instead of a search of every row per record. */
+function groupBy<T>(rows: T[], keyOf: (row: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key === null) continue;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+/** The group of a key (none: an empty list). */
+function of<T>(groups: Map<string, T[]>, key: string | null): T[] {
+  return (key === null ? undefined : groups.get(key)) ?? [];
+}
+
 /**
  * What the search index reads from each feature's tables to write its documents. Read-only; the
  * features own these tables and their rules, the index copies what each audience may read.
@@ -53,10 +71,12 @@ export async function loadClusters(db: Executor, ids: string[]) {
     .where(inArray(clusterRevisions.clusterId, ids))
     .orderBy(asc(clusterRevisions.validFromFiscalYear));
   const owners = await db.select().from(clusterOwners).where(inArray(clusterOwners.clusterId, ids));
+  const revisionsByCluster = groupBy(revisions, (revision) => revision.clusterId);
+  const ownersByCluster = groupBy(owners, (owner) => owner.clusterId);
   return rows.map((row) => ({
     ...row,
-    revisions: revisions.filter((revision) => revision.clusterId === row.id),
-    ownerIds: owners.filter((owner) => owner.clusterId === row.id).map((owner) => owner.orgUnitId),
+    revisions: of(revisionsByCluster, row.id),
+    ownerIds: of(ownersByCluster, row.id).map((owner) => owner.orgUnitId),
   }));
 }
 
@@ -103,13 +123,18 @@ export async function loadMeetings(db: Executor, ids: string[]) {
     .select({ meetingId: meetingActions.meetingId, body: meetingActions.body })
     .from(meetingActions)
     .where(inArray(meetingActions.meetingId, ids));
+  const itemsByMeeting = groupBy(items, (item) => item.meetingId);
+  const materialsByMeeting = groupBy(materials, (material) => material.meetingId);
+  const decisionsByMeeting = groupBy(decisions, (decision) => decision.meetingId);
+  const minutesByMeeting = groupBy(minutes, (entry) => entry.meetingId);
+  const actionsByMeeting = groupBy(actions, (action) => action.meetingId);
   return rows.map((row) => ({
     ...row,
-    items: items.filter((item) => item.meetingId === row.id),
-    materials: materials.filter((material) => material.meetingId === row.id),
-    decisions: decisions.filter((decision) => decision.meetingId === row.id).map((decision) => decision.body),
-    minutes: minutes.find((entry) => entry.meetingId === row.id) ?? null,
-    actions: actions.filter((action) => action.meetingId === row.id).map((action) => action.body),
+    items: of(itemsByMeeting, row.id),
+    materials: of(materialsByMeeting, row.id),
+    decisions: of(decisionsByMeeting, row.id).map((decision) => decision.body),
+    minutes: of(minutesByMeeting, row.id)[0] ?? null,
+    actions: of(actionsByMeeting, row.id).map((action) => action.body),
   }));
 }
 
@@ -158,10 +183,11 @@ export async function loadIdeas(db: Executor, ids: string[]) {
     .select({ ideaId: platinumComments.ideaId, body: platinumComments.body })
     .from(platinumComments)
     .where(and(inArray(platinumComments.ideaId, ids), eq(platinumComments.isHidden, false)))
-    .orderBy(asc(platinumComments.createdAt));
+    .orderBy(asc(platinumComments.createdAt), asc(platinumComments.id));
+  const commentsByIdea = groupBy(comments, (comment) => comment.ideaId);
   return rows.map((row) => ({
     ...row,
-    comments: comments.filter((comment) => comment.ideaId === row.id).map((comment) => comment.body),
+    comments: of(commentsByIdea, row.id).map((comment) => comment.body),
   }));
 }
 
@@ -194,14 +220,16 @@ export async function loadBureauPolicies(db: Executor, ids: string[]) {
         .from(bureauPolicyConsultations)
         .where(inArray(bureauPolicyConsultations.versionId, versionIds))
     : [];
+  const versionsByPolicy = groupBy(versions, (version) => version.policyId);
+  const consultationsByVersion = groupBy(consultations, (consultation) => consultation.versionId);
   return rows.map((row) => {
-    const own = versions.filter((version) => version.policyId === row.id);
+    const own = of(versionsByPolicy, row.id);
     return {
       ...row,
       versions: own,
-      consultedUnitIds: consultations
-        .filter((consultation) => own.some((version) => version.id === consultation.versionId))
-        .map((consultation) => consultation.orgUnitId),
+      consultedUnitIds: own.flatMap((version) =>
+        of(consultationsByVersion, version.id).map((consultation) => consultation.orgUnitId),
+      ),
     };
   });
 }
@@ -257,11 +285,14 @@ export async function loadAnalyses(db: Executor, ids: string[]) {
     .where(inArray(analysisVersions.analysisId, ids))
     .orderBy(asc(analysisVersions.number));
   const owners = await db.select().from(clusterOwners).where(inArray(clusterOwners.clusterId, clusterIds));
+  const reportsByAnalysis = groupBy(reports, (report) => report.analysisId);
+  const versionsByAnalysis = groupBy(versions, (version) => version.analysisId);
+  const ownersByCluster = groupBy(owners, (owner) => owner.clusterId);
   return rows.map((row) => ({
     ...row,
-    workingCopy: reports.find((report) => report.analysisId === row.id)?.content ?? null,
-    versions: versions.filter((version) => version.analysisId === row.id),
-    ownerIds: owners.filter((owner) => owner.clusterId === row.clusterId).map((owner) => owner.orgUnitId),
+    workingCopy: of(reportsByAnalysis, row.id)[0]?.content ?? null,
+    versions: of(versionsByAnalysis, row.id),
+    ownerIds: of(ownersByCluster, row.clusterId).map((owner) => owner.orgUnitId),
   }));
 }
 
@@ -273,9 +304,10 @@ export async function loadInitiatives(db: Executor, ids: string[]) {
     .from(initiativeUpdates)
     .where(inArray(initiativeUpdates.initiativeId, ids))
     .orderBy(asc(initiativeUpdates.reportedOn));
+  const updatesByInitiative = groupBy(updates, (update) => update.initiativeId);
   return rows.map((row) => ({
     ...row,
-    updates: updates.filter((update) => update.initiativeId === row.id).map((update) => update.body),
+    updates: of(updatesByInitiative, row.id).map((update) => update.body),
   }));
 }
 
@@ -334,11 +366,10 @@ export async function loadIssues(db: Executor, ids: string[]) {
         .from(platinumTeamMembers)
         .where(inArray(platinumTeamMembers.campaignId, campaignIds))
     : [];
+  const membersByCampaign = groupBy(members, (member) => member.campaignId);
   return rows.map((row) => ({
     ...row,
-    teamUserIds: members
-      .filter((member) => member.campaignId === row.campaignId)
-      .map((member) => member.userId),
+    teamUserIds: of(membersByCampaign, row.campaignId).map((member) => member.userId),
   }));
 }
 

@@ -37,6 +37,10 @@ export const searchResponseSchema = z
     query: z.string(),
     terms: z.array(z.string()),
     total: z.number().int(),
+    /** The total and facet counts are estimates (約): a frequent word; only a slice of the matches was ranked. */
+    isTotalEstimated: z.boolean(),
+    /** How many matches the pages go through: the total, or the ranked slice's when the total is an estimate. */
+    rankedTotal: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
     /** Matches of each kind (ignoring the kind filter), counting only what the searcher may read. */

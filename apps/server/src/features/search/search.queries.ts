@@ -1,6 +1,7 @@
-import { count, inArray, type SQL, sql } from 'drizzle-orm';
+import { count, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { searchDocuments, searchQueue } from '../../db/schema/index.ts';
+import { SEARCH_KINDS } from './search-documents.ts';
 
 /** Takes up to `limit` queued records out of the queue (others running the same skip them). */
 export async function takeQueuedRecords(db: Executor, limit: number) {
@@ -19,23 +20,37 @@ export async function countQueuedRecords(db: Executor): Promise<number> {
   return Number(rows[0]?.total ?? 0);
 }
 
-/** Replaces the documents of the given records with new ones (none for a record that is gone). */
+/** The columns a document row is written with, as `jsonb_to_recordset` reads them (keys of documentRow). */
+const DOCUMENT_COLUMNS = sql.raw(`"kind" text, "recordId" text, "tier" text, "fiscalYear" integer,
+  "fiscalYearTo" integer, "orgUnitPath" uuid[], "status" text, "title" text, "body" text,
+  "searchTitle" text, "searchText" text, "bigrams" text[], "link" text, "isPublic" boolean,
+  "isForSignedIn" boolean, "readerRoles" text[], "readerUnitIds" uuid[], "readerUserIds" uuid[],
+  "sortAt" timestamptz`);
+
+/**
+ * Replaces the documents of the given records with new ones (none for a record that is gone): one
+ * delete and one insert for the whole batch, the rows passed as one JSON array (no statement, and no
+ * parameter list, per document).
+ */
 export async function replaceSearchDocuments(
   db: Executor,
   records: { kind: string; recordId: string }[],
   rows: (typeof searchDocuments.$inferInsert)[],
 ) {
-  for (let start = 0; start < records.length; start += 500) {
-    const slice = records.slice(start, start + 500);
-    await db.delete(searchDocuments).where(
-      inArray(
-        sql`(${searchDocuments.kind}, ${searchDocuments.recordId})`,
-        slice.map((record) => sql`(${record.kind}, ${record.recordId})`),
-      ),
-    );
+  if (records.length > 0) {
+    await db.execute(sql`delete from ${searchDocuments} d
+      using unnest(${sql.param(records.map((record) => record.kind))}::text[],
+        ${sql.param(records.map((record) => record.recordId))}::text[]) as r(kind, record_id)
+      where d.kind = r.kind and d.record_id = r.record_id`);
   }
-  for (let start = 0; start < rows.length; start += 200) {
-    await db.insert(searchDocuments).values(rows.slice(start, start + 200));
+  if (rows.length > 0) {
+    await db.execute(sql`insert into ${searchDocuments} (kind, record_id, tier, fiscal_year, fiscal_year_to,
+        org_unit_path, status, title, body, search_title, search_text, bigrams, link, is_public,
+        is_for_signed_in, reader_roles, reader_unit_ids, reader_user_ids, sort_at)
+      select "kind", "recordId", "tier", "fiscalYear", "fiscalYearTo", "orgUnitPath", "status", "title",
+        "body", "searchTitle", "searchText", "bigrams", "link", "isPublic", "isForSignedIn", "readerRoles",
+        "readerUnitIds", "readerUserIds", "sortAt"
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${DOCUMENT_COLUMNS})`);
   }
 }
 
@@ -111,9 +126,46 @@ function matchConditions(
   return sql.join(conditions, sql` and `);
 }
 
+/** Documents a search ranks in full; with more matches it ranks a slice and estimates the total. */
+export const EXACT_MATCH_LIMIT = 1_000;
+/**
+ * The slice of records an over-limit search ranks: record ids (UUIDs) below this bound, the first
+ * hex digit 0 — a sixteenth of every kind, chosen by id and so the same slice on every request.
+ */
+const SLICE_BOUND = '1';
+const SLICE_SHARE = 16;
+
+type SearchRow = {
+  part: 'hit' | 'total' | 'facet' | 'documents';
+  kind: string | null;
+  record_id: string | null;
+  tier: string | null;
+  title: string | null;
+  body: string | null;
+  link: string | null;
+  fiscal_year: number | null;
+  status: string | null;
+  score: number | null;
+  total: bigint | null;
+};
+
+/** Rounds an estimate to two significant digits (12,345 → 12,000). */
+export function roundEstimate(value: number): number {
+  if (value < 100) return Math.round(value);
+  const unit = 10 ** (Math.floor(Math.log10(value)) - 1);
+  return Math.round(value / unit) * unit;
+}
+
 /**
  * A page of readable matches with their total, and how many there are of each kind, in one pass
  * over the matching documents.
+ *
+ * Bounded work: a fixed slice of the records is matched first — those whose id starts with 0, a
+ * sixteenth, read through the record key index. When the slice holds more than `exactLimit` / 16
+ * matching documents (a frequent word over the whole programme), only the slice is ranked and the
+ * total and facets are its counts times sixteen, rounded and marked as estimates; otherwise every
+ * match is ranked and the total and facets are exact. What is shown is always a readable match
+ * and its snippet is the most complete document the viewer may read.
  *
  * The rank of a record: for each term, 10 when it is in the title, plus how often it occurs (up to
  * 5). Counting occurrences reads the whole text, so it is done only where it can change the page:
@@ -131,10 +183,54 @@ export async function searchRecords(
     filters: SearchFilters;
     page: number;
     pageSize: number;
+    /** Documents ranked in full before the search ranks a slice (tests lower it). */
+    exactLimit?: number;
   },
 ) {
-  const { terms, termBigrams, viewer, filters } = options;
-  const where = matchConditions(terms, termBigrams, viewer, filters);
+  const exactLimit = options.exactLimit ?? EXACT_MATCH_LIMIT;
+  const where = matchConditions(options.terms, options.termBigrams, options.viewer, options.filters);
+  // The slice first: it is bounded, and says whether the whole set is small enough to rank in full.
+  let rows = await rankMatches(
+    db,
+    options,
+    sql`${where} and d.kind = any(${sql.param([...SEARCH_KINDS])}::text[]) and d.record_id < ${SLICE_BOUND}`,
+  );
+  const sliceDocuments = Number(rows.find((row) => row.part === 'documents')?.total ?? 0);
+  const isEstimated = sliceDocuments * SLICE_SHARE > exactLimit;
+  if (!isEstimated) rows = await rankMatches(db, options, where);
+  const rankedTotal = Number(rows.find((row) => row.part === 'total')?.total ?? 0);
+  const scale = (value: number) => (isEstimated ? roundEstimate(value * SLICE_SHARE) : value);
+  const hits = rows.filter((row) => row.part === 'hit');
+  return {
+    items: hits.map(
+      (row): SearchHit => ({
+        kind: row.kind!,
+        recordId: row.record_id!,
+        tier: row.tier!,
+        title: row.title!,
+        body: row.body!,
+        link: row.link!,
+        fiscalYear: row.fiscal_year,
+        status: row.status,
+        score: Number(row.score),
+      }),
+    ),
+    total: scale(rankedTotal),
+    isEstimated,
+    rankedTotal,
+    facets: Object.fromEntries(
+      rows.filter((row) => row.part === 'facet').map((row) => [row.kind!, scale(Number(row.total))]),
+    ),
+  };
+}
+
+/** Ranks the records of the documents `candidates` selects (a condition on `d`, maybe with a limit). */
+async function rankMatches(
+  db: Executor,
+  options: { terms: string[]; filters: SearchFilters; page: number; pageSize: number },
+  candidates: SQL,
+): Promise<SearchRow[]> {
+  const { terms, filters } = options;
   const titleHits = sql.join(
     terms.map((term) => sql`(strpos(d.search_title, ${term}) > 0)::int`),
     sql` + `,
@@ -149,24 +245,16 @@ export async function searchRecords(
   const lastOnPage = options.page * options.pageSize;
   const canSkipByTitle = terms.length <= 2;
   const kindFilter = filters.kind ? sql`r.kind = ${filters.kind}` : sql`true`;
-  const result = await db.execute<{
-    part: 'hit' | 'total' | 'facet';
-    kind: string | null;
-    record_id: string | null;
-    tier: string | null;
-    title: string | null;
-    body: string | null;
-    link: string | null;
-    fiscal_year: number | null;
-    status: string | null;
-    score: number | null;
-    total: bigint | null;
-  }>(sql`with matched as materialized (
-      -- One document per record: the most complete one the viewer may read; narrow rows only.
-      select distinct on (d.kind, d.record_id) d.id, d.kind, d.record_id, d.sort_at, (${titleHits}) as title_hits
+  const result = await db.execute<SearchRow>(sql`with candidates as materialized (
+      select d.id, d.kind, d.record_id, d.tier, d.sort_at, (${titleHits}) as title_hits
       from ${searchDocuments} d
-      where ${where}
-      order by d.kind, d.record_id, case d.tier when 'restricted' then 3 when 'staff' then 2 else 1 end desc
+      where ${candidates}
+    ),
+    matched as materialized (
+      -- One document per record: the most complete one the viewer may read; narrow rows only.
+      select distinct on (c.kind, c.record_id) c.id, c.kind, c.record_id, c.sort_at, c.title_hits
+      from candidates c
+      order by c.kind, c.record_id, case c.tier when 'restricted' then 3 when 'staff' then 2 else 1 end desc
     ),
     filtered as materialized (select r.* from matched r where ${kindFilter}),
     counts as (
@@ -198,27 +286,8 @@ export async function searchRecords(
     from (select page.*, row_number() over (order by score desc, sort_at desc, record_id) as position from page) p
     join ${searchDocuments} doc on doc.id = p.id
     union all select 'total', null, null, null, null, null, null, null, null, null, (select total from counts), null
+    union all select 'documents', null, null, null, null, null, null, null, null, null, (select count(*) from candidates), null
     union all select 'facet', kind, null, null, null, null, null, null, null, null, count(*), null from matched group by kind
     order by part, position`);
-  const rows = result.rows;
-  const hits = rows.filter((row) => row.part === 'hit');
-  return {
-    items: hits.map(
-      (row): SearchHit => ({
-        kind: row.kind!,
-        recordId: row.record_id!,
-        tier: row.tier!,
-        title: row.title!,
-        body: row.body!,
-        link: row.link!,
-        fiscalYear: row.fiscal_year,
-        status: row.status,
-        score: Number(row.score),
-      }),
-    ),
-    total: Number(rows.find((row) => row.part === 'total')?.total ?? 0),
-    facets: Object.fromEntries(
-      rows.filter((row) => row.part === 'facet').map((row) => [row.kind!, Number(row.total)]),
-    ),
-  };
+  return result.rows;
 }

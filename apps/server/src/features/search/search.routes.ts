@@ -76,6 +76,8 @@ export function registerSearchRoutes(app: App): void {
         query: query.q,
         terms,
         total: result.total,
+        isTotalEstimated: result.isEstimated,
+        rankedTotal: result.rankedTotal,
         page: query.page,
         pageSize: query.pageSize,
         facets: presentFacets(result.facets),

@@ -12,6 +12,9 @@ const ja = {
   allKinds: 'すべての種類',
   results: '検索結果',
   count: '「{query}」の検索結果：{total}件',
+  countEstimated:
+    '「{query}」の検索結果：約{total}件（件数は推定です。多いため一部を関連順に表示しています）',
+  facetEstimated: '約{count}',
   none: '「{query}」に一致する情報は見つかりませんでした。言葉を短くするか、別の言葉でお試しください。',
   empty: '検索する言葉を入力してください。',
   fiscalYear: '年度：{year}',
@@ -30,6 +33,9 @@ const en: Record<keyof typeof ja, string> = {
   allKinds: 'All kinds',
   results: 'Search results',
   count: '{total} results for “{query}”',
+  countEstimated:
+    'About {total} results for “{query}” (an estimate: there are many, so a part of them is shown by relevance)',
+  facetEstimated: 'about {count}',
   none: 'Nothing matches “{query}”. Try shorter or other words.',
   empty: 'Enter words to search for.',
   fiscalYear: 'FY{year}',

@@ -27,6 +27,10 @@ export type SearchResults = {
   query: string;
   terms: string[];
   total: number;
+  /** The total and facet counts are estimates (約). */
+  isTotalEstimated: boolean;
+  /** How many matches the pages go through. */
+  rankedTotal: number;
   page: number;
   pageSize: number;
   facets: { kind: SearchKind; label: { ja: string; en: string }; count: number }[];

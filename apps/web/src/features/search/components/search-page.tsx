@@ -75,7 +75,10 @@ export function SearchPage() {
           </h2>
           <p ref={statusRef} role="status" className="mb-4 text-std-17B-170 text-solid-gray-900">
             {data.total > 0
-              ? text('count', { query: search.q, total: data.total })
+              ? text(data.isTotalEstimated ? 'countEstimated' : 'count', {
+                  query: search.q,
+                  total: data.total.toLocaleString(language === 'en' ? 'en-US' : 'ja-JP'),
+                })
               : text('none', { query: search.q })}
           </p>
           {data.facets.length > 0 ? (
@@ -99,7 +102,8 @@ export function SearchPage() {
                       aria-pressed={search.kind === facet.kind}
                       className={`min-h-10 rounded-full border px-4 py-1 text-std-16N-170 ${search.kind === facet.kind ? 'border-blue-900 bg-blue-900 font-bold text-white' : 'border-solid-gray-600 bg-white text-solid-gray-900 hover:bg-blue-50'}`}
                     >
-                      {facet.label[language]}（{facet.count}）
+                      {facet.label[language]}（
+                      {data.isTotalEstimated ? text('facetEstimated', { count: facet.count }) : facet.count}）
                     </button>
                   </li>
                 ))}
@@ -132,11 +136,11 @@ export function SearchPage() {
               </li>
             ))}
           </ol>
-          {data.total > SEARCH_PAGE_SIZE ? (
+          {data.rankedTotal > SEARCH_PAGE_SIZE ? (
             <Pagination
               page={search.page ?? 1}
               pageSize={SEARCH_PAGE_SIZE}
-              total={data.total}
+              total={data.rankedTotal}
               label={text('pagination')}
               onPageChange={(page) => void navigate({ search: { ...search, page } })}
             />
