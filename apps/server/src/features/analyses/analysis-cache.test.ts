@@ -255,6 +255,54 @@ describe('cached analysis answers', () => {
     expect((await read(null, `/api/v1/analyses/${second}`)).status).toBe(404);
   });
 
+  it('show a change written by another process (triggers bump the topics in the writer’s transaction)', async () => {
+    const id = await f.plan(await f.newCluster());
+    await f.move(id, { to: 'started' });
+    await expectOk(
+      await f.write('kodomo-staff', 'POST', `/api/v1/analyses/${id}/benchmarks`, id, {
+        name: '窓口1件当たり費用',
+        unit: '円',
+        direction: 'lower_is_better',
+        values: [{ subject: '本市', isOwnCity: true, year: 2023, value: 900 }],
+      }),
+      201,
+    );
+    type Indicators = { items: { values: { value: number }[] }[] };
+    expect(
+      (await readBody<Indicators>('reform', `/api/v1/analyses/${id}/benchmarks`)).items[0]!.values[0]!.value,
+    ).toBe(900);
+    const before = await readBody<AnalysisDetail>('reform', `/api/v1/analyses/${id}`);
+    const mover = (before as unknown as { transitions: { actor: { displayName: string } | null }[] })
+      .transitions[0]!.actor!.displayName;
+    await readAll(id);
+
+    // Another app process writes straight to the database.
+    const outside = async (statement: string, params: unknown[]) => {
+      await t.database.pool.query(statement, params);
+      // Embedded, no other process can write: this one's remembered stamps stand in for it.
+      if (t.database.kind === 'embedded') t.cacheStamps.clear();
+    };
+    await outside(
+      `update analysis_benchmark_values set value = 800
+       where indicator_id in (select id from analysis_benchmark_indicators where analysis_id = $1)`,
+      [id],
+    );
+    expect(
+      (await readBody<Indicators>('reform', `/api/v1/analyses/${id}/benchmarks`)).items[0]!.values[0]!.value,
+    ).toBe(800);
+    await outside("update users set display_name = display_name || '（改）' where display_name = $1", [
+      mover,
+    ]);
+    const renamed = (await readBody<AnalysisDetail>('staff1', `/api/v1/analyses/${id}`)) as unknown as {
+      transitions: { actor: { displayName: string } | null }[];
+    };
+    expect(renamed.transitions[0]!.actor!.displayName).toBe(`${mover}（改）`);
+    await outside('update users set display_name = $1 where display_name = $2', [mover, `${mover}（改）`]);
+    await outside("update analyses set stage = 'planned' where id = $1", [id]);
+    expect((await listItem('staff1', id))?.stage).toBe('planned');
+    expect((await readBody<AnalysisDetail>('kodomo-staff', `/api/v1/analyses/${id}`)).stage).toBe('planned');
+  });
+
   it('answers an id written in capitals with the same fresh copy', async () => {
     const id = await f.plan(await f.newCluster());
     const upper = `/api/v1/analyses/${id.toUpperCase()}`;
