@@ -1,0 +1,1 @@
+CREATE INDEX "search_documents_slice_bigrams_idx" ON "search_documents" USING gin ("bigrams") WHERE "search_documents"."record_id" < '1';
