@@ -168,8 +168,28 @@ export const platinumIdeas = pgTable(
     index('platinum_ideas_author_idx').on(t.authorId),
     index('platinum_ideas_merged_into_idx').on(t.mergedIntoId),
     index('platinum_ideas_search_key_trgm').using('gin', t.searchKey.op('gin_trgm_ops')),
-    index('platinum_ideas_similarity_key_trgm').using('gin', t.similarityKey.op('gin_trgm_ops')),
     check('platinum_ideas_support_count_check', sql`${t.supportCount} >= 0`),
+  ],
+);
+
+/**
+ * The key "similar ideas" compares, kept apart from the idea row by a trigger (drizzle 0027): a
+ * support rewrites the idea row (its count) hundreds of times a second, and each rewrite added the
+ * key's trigrams to the row's trigram index again, growing a pending list every suggestion had to
+ * read. This row changes only when the title or campaign does.
+ */
+export const platinumIdeaSimilarityKeys = pgTable(
+  'platinum_idea_similarity_keys',
+  {
+    ideaId: uuid('idea_id')
+      .primaryKey()
+      .references(() => platinumIdeas.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id').notNull(),
+    similarityKey: text('similarity_key').notNull(),
+  },
+  (t) => [
+    index('platinum_idea_similarity_keys_campaign_idx').on(t.campaignId),
+    index('platinum_idea_similarity_keys_trgm').using('gin', t.similarityKey.op('gin_trgm_ops')),
   ],
 );
 

@@ -106,6 +106,42 @@ describe('idea list totals (kept per process while no idea changes)', () => {
     }
   });
 
+  it('suggest an idea by its current title at once after an edit, and supports change nothing there', async () => {
+    const similar = async (text: string) => {
+      const response = await t.call(
+        'GET',
+        `/api/v1/ideas/similar?campaign=${campaignId}&text=${encodeURIComponent(text)}`,
+        { cookie: cookies.pt1 },
+      );
+      expect(response.status, response.text).toBe(200);
+      return bodyOf<{ items: { id: string }[] }>(response).items.map((item) => item.id);
+    };
+    const idea = await submitIdea(t, cookies.staff1!, campaignId, { title: '庁舎の自転車置き場を広げる' });
+    expect(await similar('庁舎の自転車置き場')).toContain(idea.id);
+    const edited = await t.call('PATCH', `/api/v1/ideas/${idea.id}`, {
+      cookie: cookies.staff1,
+      headers: { 'if-match': `"${idea.version}"` },
+      body: { title: '会議室の予約を一覧で見られるようにする' },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(await similar('庁舎の自転車置き場')).not.toContain(idea.id);
+    expect(await similar('会議室の予約を一覧で')).toContain(idea.id);
+    const keys = async () =>
+      (
+        await t.database.pool.query(
+          'select similarity_key from platinum_idea_similarity_keys where idea_id = $1',
+          [idea.id],
+        )
+      ).rows;
+    const before = await keys();
+    expect(before).toHaveLength(1);
+    expect((await t.call('PUT', `/api/v1/ideas/${idea.id}/supports`, { cookie: cookies.pt1 })).status).toBe(
+      201,
+    );
+    expect(await keys()).toEqual(before);
+    expect(await similar('会議室の予約を一覧で')).toContain(idea.id);
+  });
+
   it.runIf(process.env.TOTONOE_TEST_DB === 'postgres')(
     'follow at once what another app process on the same database changed',
     async () => {

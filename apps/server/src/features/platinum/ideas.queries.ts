@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client.ts';
 import {
   orgUnits,
   platinumComments,
+  platinumIdeaSimilarityKeys,
   platinumIdeas,
   platinumIssues,
   platinumSupports,
@@ -303,7 +304,9 @@ export async function updateIdeaRow(
 
 /**
  * Live ideas of a campaign whose similarity key shares enough trigrams with the text, best first.
- * Runs in the caller's transaction: the threshold is set for that transaction only.
+ * The keys are matched in their own table (platinum_idea_similarity_keys, which supports never
+ * rewrite), then joined to the ideas for status and counts. Runs in the caller's transaction: the
+ * threshold is set for that transaction only.
  */
 export async function findSimilarCandidates(
   tx: Executor,
@@ -332,18 +335,19 @@ export async function findSimilarCandidates(
       issueStatus: platinumIssues.status,
       isSupportedByViewer: sql<boolean>`exists (select 1 from ${platinumSupports} where ${platinumSupports.ideaId} = ${platinumIdeas.id} and ${platinumSupports.userId} = ${options.viewerId})`,
     })
-    .from(platinumIdeas)
+    .from(platinumIdeaSimilarityKeys)
+    .innerJoin(platinumIdeas, eq(platinumIdeas.id, platinumIdeaSimilarityKeys.ideaId))
     .leftJoin(platinumIssues, eq(platinumIssues.id, platinumIdeas.issueId))
     .where(
       and(
-        eq(platinumIdeas.campaignId, options.campaignId),
+        eq(platinumIdeaSimilarityKeys.campaignId, options.campaignId),
+        sql`${platinumIdeaSimilarityKeys.similarityKey} % ${options.key}`,
         inArray(platinumIdeas.status, ['submitted', 'grouped']),
-        sql`${platinumIdeas.similarityKey} % ${options.key}`,
-        options.excludeId ? ne(platinumIdeas.id, options.excludeId) : undefined,
+        options.excludeId ? ne(platinumIdeaSimilarityKeys.ideaId, options.excludeId) : undefined,
       ),
     )
     .orderBy(
-      sql`similarity(${platinumIdeas.similarityKey}, ${options.key}) desc`,
+      sql`similarity(${platinumIdeaSimilarityKeys.similarityKey}, ${options.key}) desc`,
       desc(platinumIdeas.supportCount),
     )
     .limit(options.limit);
