@@ -12,10 +12,12 @@ import { type CacheTopic, cachedJson } from '../../lib/response-cache.ts';
  *   analysis's owning department sees its working copy; another bureau's staff read what is reported);
  * - other signed-in staff: read-only what is reported.
  * The class is made of the grants themselves, so a person whose roles change changes class at once.
- * Topics (drizzle/0027_analyses_cache_topics.sql, bumped by triggers in the writer's transaction):
- * 'analysis:<id>' for everything written about one analysis, 'analysis_plan' for the year's plan,
- * 'analysis_refs' for what analyses show from elsewhere (clusters, owners, org units, meetings,
- * fiscal years, settings, display names). Drafts being typed are never cached.
+ * Topics (drizzle/0027 and 0031, bumped by triggers in the writer's transaction):
+ * 'analysis:<id>' for everything written about one analysis (row triggers), 'cluster_register'
+ * (0005: clusters as they stood, owners, org units, fiscal years, analyses; and due meetings and
+ * stage moves) and 'analysis_refs' (meetings, settings, display names). An analysis write takes one
+ * shared topic row only, after its own, so concurrent writers never wait on each other in a cycle.
+ * Drafts being typed are never cached.
  */
 export function analysisVisibilityClass(user: CurrentUser | null): string {
   if (!user) return 'public';
@@ -31,11 +33,11 @@ export function analysisVisibilityClass(user: CurrentUser | null): string {
 
 /** The topics of one analysis's answers. */
 export function analysisTopics(analysisId: string): CacheTopic[] {
-  return [`analysis:${analysisId}`, 'analysis_refs'];
+  return [`analysis:${analysisId}`, 'cluster_register', 'analysis_refs'];
 }
 
 /** The topics of the year's analysis plan. */
-export const ANALYSIS_PLAN_TOPICS: CacheTopic[] = ['analysis_plan', 'analysis_refs'];
+export const ANALYSIS_PLAN_TOPICS: CacheTopic[] = ['cluster_register', 'analysis_refs'];
 
 /** Serves one analysis's answer (`part` names which) from cache for the asker's visibility class. */
 export function cachedAnalysisJson(
