@@ -1,7 +1,6 @@
 import { count, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { searchDocuments, searchQueue } from '../../db/schema/index.ts';
-import { SEARCH_KINDS } from './search-documents.ts';
 
 /** Takes up to `limit` queued records out of the queue (others running the same skip them). */
 export async function takeQueuedRecords(db: Executor, limit: number) {
@@ -131,6 +130,7 @@ export const EXACT_MATCH_LIMIT = 1_000;
 /**
  * The slice of records an over-limit search ranks: record ids (UUIDs) below this bound, the first
  * hex digit 0 — a sixteenth of every kind, chosen by id and so the same slice on every request.
+ * The partial index search_documents_slice_bigrams_idx has this predicate.
  */
 const SLICE_BOUND = '1';
 const SLICE_SHARE = 16;
@@ -161,7 +161,7 @@ export function roundEstimate(value: number): number {
  * over the matching documents.
  *
  * Bounded work: a fixed slice of the records is matched first — those whose id starts with 0, a
- * sixteenth, read through the record key index. When the slice holds more than `exactLimit` / 16
+ * sixteenth, through the slice's own bigram index. When the slice holds more than `exactLimit` / 16
  * matching documents (a frequent word over the whole programme), only the slice is ranked and the
  * total and facets are its counts times sixteen, rounded and marked as estimates; otherwise every
  * match is ranked and the total and facets are exact. What is shown is always a readable match
@@ -193,7 +193,8 @@ export async function searchRecords(
   let rows = await rankMatches(
     db,
     options,
-    sql`${where} and d.kind = any(${sql.param([...SEARCH_KINDS])}::text[]) and d.record_id < ${SLICE_BOUND}`,
+    // A literal, the predicate of the slice's own bigram index (search_documents_slice_bigrams_idx).
+    sql`${where} and d.record_id < ${sql.raw(`'${SLICE_BOUND}'`)}`,
   );
   const sliceDocuments = Number(rows.find((row) => row.part === 'documents')?.total ?? 0);
   const isEstimated = sliceDocuments * SLICE_SHARE > exactLimit;
