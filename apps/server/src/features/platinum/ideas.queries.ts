@@ -319,8 +319,11 @@ export async function findSimilarCandidates(
     viewerId: string;
   },
 ) {
+  // The key table is narrow, so the planner rates a scan of all of it as cheap as its indexes, but
+  // the % operator costs far more per row than it assumes (city scale: 190 ms scanning, 5 ms through
+  // the trigram and campaign indexes). Both settings hold for this transaction only.
   await tx.execute(
-    sql`select set_config('pg_trgm.similarity_threshold', ${String(options.threshold)}, true)`,
+    sql`select set_config('pg_trgm.similarity_threshold', ${String(options.threshold)}, true), set_config('enable_seqscan', 'off', true)`,
   );
   return tx
     .select({
