@@ -55,12 +55,23 @@ const overviewRouteDef = createRoute({
 });
 
 /**
- * What the dashboard's cached answer depends on: 'progress' (0028: meetings, agendas, decisions,
- * instructions, analysis versions and dues, bureau policies, initiatives and their updates, the
- * effect ledger and targets, Platinum campaigns, issues and assignments, needs), the register's
- * reference data and the Platinum idea totals (never a support).
+ * What the dashboard's cached answer depends on, each bumped by statement triggers in the writer's
+ * transaction (drizzle 0005, 0025, 0026, 0031, 0032): the register's reference data, the analyses,
+ * their due meetings and versions ('cluster_register'); meetings, agendas, decisions and
+ * instructions ('public_meetings'); bureau policies, versions and consultations ('public_policies');
+ * needs ('public_needs'); Platinum campaigns, issues and assignments ('public_platinum') and idea
+ * totals ('platinum_idea_totals', never a support); initiatives, their updates, the effect ledger
+ * and targets ('progress'). Each table bumps one shared topic row, so writers cannot deadlock on them.
  */
-const DASHBOARD_CACHE_TOPICS = ['progress', 'cluster_register', 'platinum_idea_totals'];
+const DASHBOARD_CACHE_TOPICS = [
+  'cluster_register',
+  'public_meetings',
+  'public_policies',
+  'public_needs',
+  'public_platinum',
+  'platinum_idea_totals',
+  'progress',
+];
 
 /** 進捗状況: the dashboard, its drill-down and the whole picture. */
 export function registerDashboardRoutes(app: App): void {
