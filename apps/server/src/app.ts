@@ -16,6 +16,7 @@ import { registerClusterRoutes } from './features/clusters/clusters.routes.ts';
 import { registerDashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { registerEffectRoutes } from './features/effects/effects.routes.ts';
 import { registerFiscalYearRoutes } from './features/fiscal-years/fiscal-years.routes.ts';
+import { importRunnerFor } from './features/imports/import-runner.ts';
 import { registerImportRoutes } from './features/imports/imports.routes.ts';
 import { registerInitiativeRoutes } from './features/initiatives/initiatives.routes.ts';
 import { registerMailRoutes } from './features/mail/mail.routes.ts';
@@ -114,6 +115,8 @@ export function createApp(services: Services, options: { webRoot?: string } = {}
     // A write this process made may have changed cached resources (see CacheStampMemo).
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') services.cacheStamps.clear();
   });
+  // So may an import committed in the background, after its request answered.
+  importRunnerFor(services.db).onJobFinished(() => services.cacheStamps.clear());
 
   for (const register of FEATURE_ROUTES) register(app);
 

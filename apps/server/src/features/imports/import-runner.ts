@@ -15,6 +15,8 @@ export class ImportRunner {
   private isKickedAgain = false;
   /** The request actor of a commit started in this process (the audit trail keeps its request id). */
   private readonly actors = new Map<string, Actor>();
+  /** Told after each background job ends, so what caches this process keeps can be refreshed. */
+  private readonly finishedListeners = new Set<() => void>();
 
   constructor(private readonly db: Database) {}
 
@@ -34,6 +36,16 @@ export class ImportRunner {
           this.kick();
         }
       });
+  }
+
+  /**
+   * Calls `listener` after every job this runner works on ends (committed, checked or failed): a
+   * background commit writes after its request has answered, so the request's own cache refresh
+   * came too early. Returns a function that removes the listener.
+   */
+  onJobFinished(listener: () => void): () => void {
+    this.finishedListeners.add(listener);
+    return () => this.finishedListeners.delete(listener);
   }
 
   /** Resolves when nothing is being worked on (for tests and shutdown). */
@@ -65,6 +77,7 @@ export class ImportRunner {
         });
       } finally {
         this.actors.delete(claimed.id);
+        for (const listener of this.finishedListeners) listener();
       }
     }
   }

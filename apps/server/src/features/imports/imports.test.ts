@@ -653,3 +653,41 @@ describe('large files', () => {
     );
   });
 });
+
+describe('cached answers after a background import', () => {
+  it('are refreshed once the import commits, though no write request follows it', async () => {
+    const rows = [ORG_HEADER];
+    for (let index = 1; index <= 20; index++)
+      rows.push([
+        `cache-${index}`,
+        `キャッシュ確認課${index}`,
+        '',
+        '課',
+        '',
+        '2024-04-01',
+        '',
+        String(index),
+      ]);
+    const uploaded = await upload(admin, 'org_units', utf8(csv(rows)), '組織.csv');
+    expect(uploaded.status, uploaded.text).toBe(201);
+    const job = (await setMapping(uploaded.body as Job)).body as Job;
+    expect(job).toMatchObject({ status: 'previewed', counts: { create: 20, error: 0 } });
+    // A commit left waiting by a process that stopped: the next process takes it over in the
+    // background when someone looks at the job (a read, which refreshes no cache by itself).
+    await t.database.pool.query(
+      `update import_jobs set status = 'committing', lease_until = null,
+         committed_by = (select id from users where login = 'admin') where id = $1`,
+      [job.id],
+    );
+    const register = async () => (await t.call('GET', '/api/v1/clusters')).headers.get('etag');
+    const before = await register();
+    expect((await t.call('GET', `/api/v1/imports/${job.id}`, { cookie: admin })).status).toBe(200);
+    await importRunnerFor(t.database.db).idle();
+    expect(await count('org_units', "code like 'cache-%'")).toBe(20);
+    const afterImport = await register();
+    expect(afterImport).not.toBe(before);
+    // What a reader must get: the answer from the database as it now stands.
+    t.cacheStamps.clear();
+    expect(afterImport).toBe(await register());
+  });
+});
