@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.ts';
 import { logger } from '../../lib/logger.ts';
 import { buildSearchDocuments } from './build-search-documents.ts';
-import { replaceSearchDocuments, takeQueuedRecords } from './search.queries.ts';
+import { hasQueuedRecords, replaceSearchDocuments, takeQueuedRecords } from './search.queries.ts';
 import { documentRow } from './search-documents.ts';
 
 /** Records a batch rebuilds while people wait for it (a search, the background worker). */
@@ -21,6 +21,8 @@ export async function refreshSearchIndex(
   options: { limit: number; batchSize?: number; yieldBetweenBatches?: boolean },
 ): Promise<boolean> {
   const batchSize = options.batchSize ?? BATCH_SIZE;
+  // An empty queue (the usual case for a search) costs one read instead of a transaction.
+  if (!(await hasQueuedRecords(db))) return true;
   let indexed = 0;
   while (indexed < options.limit) {
     if (indexed > 0 && options.yieldBetweenBatches) await new Promise((resolve) => setImmediate(resolve));

@@ -13,6 +13,14 @@ export async function takeQueuedRecords(db: Executor, limit: number) {
   return result.rows.map((row) => ({ kind: row.kind, recordId: row.record_id }));
 }
 
+/** Whether any record waits for the index: one read, no transaction (most searches find none). */
+export async function hasQueuedRecords(db: Executor): Promise<boolean> {
+  const result = await db.execute<{ waiting: boolean }>(
+    sql`select exists (select 1 from ${searchQueue}) as waiting`,
+  );
+  return result.rows[0]?.waiting === true;
+}
+
 /** How many records wait for the index. */
 export async function countQueuedRecords(db: Executor): Promise<number> {
   const rows = await db.select({ total: count() }).from(searchQueue);
