@@ -189,7 +189,11 @@ export const platinumIdeaSimilarityKeys = pgTable(
   },
   (t) => [
     index('platinum_idea_similarity_keys_campaign_idx').on(t.campaignId),
-    index('platinum_idea_similarity_keys_trgm').using('gin', t.similarityKey.op('gin_trgm_ops')),
+    // Written only on submission and edit, read on every keystroke: entries go straight into the
+    // index rather than a pending list each suggestion would have to read first.
+    index('platinum_idea_similarity_keys_trgm')
+      .using('gin', t.similarityKey.op('gin_trgm_ops'))
+      .with({ fastupdate: false }),
   ],
 );
 

@@ -1,0 +1,2 @@
+DROP INDEX "platinum_idea_similarity_keys_trgm";--> statement-breakpoint
+CREATE INDEX "platinum_idea_similarity_keys_trgm" ON "platinum_idea_similarity_keys" USING gin ("similarity_key" gin_trgm_ops) WITH (fastupdate=false);
