@@ -75,17 +75,73 @@ async function serveCached(
   const { db, cache, cacheStamps } = c.get('services');
   const stamp = await cacheStamps.read(topics.join('|'), () => currentStamp(db, topics));
   let entry = cache.get(cacheKey) as Entry | undefined;
-  if (!entry || entry.stamp !== stamp) {
-    const built = await build();
-    const body = typeof built.body === 'string' ? encoder.encode(built.body) : copyOf(built.body);
-    const etag = `W/"${createHash('sha1').update(stamp).update(body).digest('base64url').slice(0, 20)}"`;
-    entry = { stamp, body, etag, headers: { ...built.headers, 'content-type': built.contentType } };
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-    cache.set(cacheKey, entry);
-  }
+  if (!entry || entry.stamp !== stamp) entry = await buildOnce(cache, cacheKey, stamp, build);
   const headers = { etag: entry.etag, 'cache-control': 'no-cache', vary: 'Cookie' };
   if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, headers);
   return c.body(entry.body, 200, { ...entry.headers, ...headers });
+}
+
+/** Builds under way, by cache and key: requests that find the same stale entry share one build. */
+const buildsUnderWay = new WeakMap<
+  Map<string, unknown>,
+  Map<string, { stamp: string; entry: Promise<Entry> }>
+>();
+
+/**
+ * Builds the entry of a key at a stamp and stores it; concurrent requests for the same key and
+ * stamp (fifty readers right after a change) wait for that one build instead of each building it.
+ */
+function buildOnce(
+  cache: Map<string, unknown>,
+  cacheKey: string,
+  stamp: string,
+  build: () => Promise<CachedBody>,
+): Promise<Entry> {
+  let builds = buildsUnderWay.get(cache);
+  if (!builds) {
+    builds = new Map();
+    buildsUnderWay.set(cache, builds);
+  }
+  const underWay = builds.get(cacheKey);
+  if (underWay?.stamp === stamp) return underWay.entry;
+  const entry = (async (): Promise<Entry> => {
+    const built = await build();
+    const body = typeof built.body === 'string' ? encoder.encode(built.body) : copyOf(built.body);
+    const etag = `W/"${createHash('sha1').update(stamp).update(body).digest('base64url').slice(0, 20)}"`;
+    const made: Entry = {
+      stamp,
+      body,
+      etag,
+      headers: { ...built.headers, 'content-type': built.contentType },
+    };
+    const current = cache.get(cacheKey) as Entry | undefined;
+    // A build for a newer stamp may have finished first: never put an older answer over it.
+    if (!current || current.stamp === made.stamp || !isNewer(current.stamp, made.stamp)) {
+      if (!current && cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+      cache.set(cacheKey, made);
+    }
+    return made;
+  })();
+  const slot = { stamp, entry };
+  builds.set(cacheKey, slot);
+  const forget = () => {
+    if (builds.get(cacheKey) === slot) builds.delete(cacheKey);
+  };
+  entry.then(forget, forget);
+  return entry;
+}
+
+/** Whether stamp `a` names later versions than `b` of the same topics (versions only grow). */
+function isNewer(a: string, b: string): boolean {
+  const versionsOf = (stamp: string) =>
+    stamp.split('|').map((part) => Number(part.slice(part.lastIndexOf(':') + 1)));
+  const left = versionsOf(a);
+  const right = versionsOf(b);
+  return (
+    left.length === right.length &&
+    left.some((version, index) => version > right[index]!) &&
+    left.every((version, index) => version >= right[index]!)
+  );
 }
 
 function copyOf(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
