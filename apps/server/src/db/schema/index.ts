@@ -13,6 +13,7 @@ export * from './meetings.ts';
 export * from './needs.ts';
 export * from './notifications.ts';
 export * from './platinum.ts';
+export * from './platinum-signatures.ts';
 export * from './reminders.ts';
 export * from './reports.ts';
 export * from './search.ts';
