@@ -127,7 +127,10 @@ describe('cluster register journey', () => {
     await renameEvents.getByText('名称変更（2025年度から）').waitFor();
     await renameEvents.getByText('理由：書かない窓口への転換').waitFor();
     await renameEvents.getByText('名称：窓口受付業務 → 窓口サービス改革').waitFor();
-    await renameEvents.getByText(/^記録：/).first().waitFor();
+    await renameEvents
+      .getByText(/^記録：/)
+      .first()
+      .waitFor();
 
     // Merge 92 and 93 into 94 from FY2025; an empty form first shows its errors beside the fields.
     await office.goto(firstSourceUrl);
