@@ -10,6 +10,7 @@ import {
   RESPONSE_STATUSES,
   type ScoreSummary,
 } from '@totonoe/domain';
+import type { SignatureRow } from './co-announce.ts';
 import { ideaSummarySchema } from './ideas.presenter.ts';
 import type { AssignmentRow, IssueListRow, ResponseRow } from './issues.queries.ts';
 
@@ -65,11 +66,23 @@ export const assignmentDetailSchema = assignmentSummarySchema
   })
   .openapi('PlatinumAssignment');
 
+export const responseBureauSchema = z
+  .object({
+    id: z.string().uuid(),
+    name: z.string(),
+    isAssigned: z.boolean(),
+    hasSigned: z.boolean(),
+    signedAt: z.string().nullable(),
+  })
+  .openapi('PlatinumResponseBureau');
+
 export const responseSchema = z
   .object({
     body: z.string(),
     status: z.enum(RESPONSE_STATUSES),
     announcedBy: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+    /** 連名公表: every bureau announcing the response, whether and when its head agreed. */
+    bureaus: z.array(responseBureauSchema),
     returnReason: z.string().nullable(),
     submittedAt: z.string().nullable(),
     publishedAt: z.string().nullable(),
@@ -100,6 +113,8 @@ export const issueDetailSchema = issueSummarySchema
       canDecide: z.boolean(),
       canWriteResponse: z.boolean(),
       canApproveResponse: z.boolean(),
+      /** The waiting bureaus this reader heads and may sign for (連名で公表に同意). */
+      signableOrgUnitIds: z.array(z.string().uuid()),
     }),
   })
   .openapi('PlatinumIssue');
@@ -164,10 +179,12 @@ export function presentResponse(
   response: ResponseRow | null,
   announcedByName: string | null,
   canSeeUnannounced: boolean,
+  signatures: readonly SignatureRow[] = [],
 ): z.infer<typeof responseSchema> | null {
   if (!response) return null;
   if (response.status !== 'published' && !canSeeUnannounced) return null;
   return {
+    bureaus: presentResponseBureaus(response, announcedByName, signatures),
     body: response.body,
     status: response.status,
     announcedBy:
@@ -181,6 +198,43 @@ export function presentResponse(
   };
 }
 
+/**
+ * The bureaus announcing a response: its signature rows, or — for a response written before
+ * responses were announced together — the one assigned bureau, signed when it was sent for approval.
+ */
+export function presentResponseBureaus(
+  response: Pick<ResponseRow, 'announcedByOrgUnitId' | 'submittedAt' | 'status'>,
+  announcedByName: string | null,
+  signatures: readonly SignatureRow[],
+): z.infer<typeof responseBureauSchema>[] {
+  if (signatures.length > 0) {
+    return [...signatures]
+      .sort(
+        (a, b) =>
+          Number(b.orgUnitId === response.announcedByOrgUnitId) -
+          Number(a.orgUnitId === response.announcedByOrgUnitId),
+      )
+      .map((row) => ({
+        id: row.orgUnitId,
+        name: row.orgUnitName,
+        isAssigned: row.orgUnitId === response.announcedByOrgUnitId,
+        hasSigned: row.signedAt !== null,
+        signedAt: row.signedAt?.toISOString() ?? null,
+      }));
+  }
+  if (!response.announcedByOrgUnitId || !announcedByName) return [];
+  const signedAt = response.status === 'draft' ? null : response.submittedAt;
+  return [
+    {
+      id: response.announcedByOrgUnitId,
+      name: announcedByName,
+      isAssigned: true,
+      hasSigned: signedAt !== null,
+      signedAt: signedAt?.toISOString() ?? null,
+    },
+  ];
+}
+
 /** Shapes an issue for its page. */
 export function presentIssueDetail(
   row: IssueListRow,
@@ -190,6 +244,7 @@ export function presentIssueDetail(
     ideas: z.infer<typeof ideaSummarySchema>[];
     scores: { summary: ScoreSummary; reviews: z.infer<typeof reviewSchema>[] } | null;
     viewer: z.infer<typeof issueDetailSchema>['viewer'];
+    signatures?: readonly SignatureRow[];
   },
 ): z.infer<typeof issueDetailSchema> {
   const summary = presentIssueSummary(row, visibility, extra.reviewerCount);
@@ -219,7 +274,12 @@ export function presentIssueDetail(
             version: assignment.version,
           }
         : null,
-    response: presentResponse(row.response, row.assignedOrgUnitName, visibility.canSeeUnannounced),
+    response: presentResponse(
+      row.response,
+      row.assignedOrgUnitName,
+      visibility.canSeeUnannounced,
+      extra.signatures,
+    ),
     viewer: extra.viewer,
   };
 }

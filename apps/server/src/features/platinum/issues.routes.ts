@@ -19,6 +19,7 @@ import { errorResponses, jsonBody, jsonResponse, uuidParam } from '../../lib/ope
 import { assignIssue } from './assign-issue.ts';
 import { findCampaign, orgUnitAncestry, orgUnitDescendants } from './campaigns.queries.ts';
 import { changeIssueStatus } from './change-issue-status.ts';
+import { listSignatures, signResponse } from './co-announce.ts';
 import { createIssue } from './create-issue.ts';
 import { addIdeaToIssue, removeIdeaFromIssue } from './group-idea.ts';
 import { presentIdeaSummary } from './ideas.presenter.ts';
@@ -107,8 +108,19 @@ const decisionBody = z
   .openapi('PlatinumDecision');
 const implementationBody = z.strictObject({ startedOn: isoDate }).openapi('PlatinumImplementationStart');
 const responseBody = z
-  .strictObject({ body: text(IDEA_TEXT_LIMITS.responseBody), submit: z.boolean().default(false) })
+  .strictObject({
+    body: text(IDEA_TEXT_LIMITS.responseBody),
+    submit: z.boolean().default(false),
+    /** 連名公表: the related bureaus whose heads announce the response together with the assigned one. */
+    relatedOrgUnitIds: z.array(z.string().uuid()).max(10).optional(),
+  })
   .openapi('PlatinumResponseSave');
+const signatureBody = z
+  .strictObject({
+    orgUnitId: z.string().uuid(),
+    note: z.string().trim().max(IDEA_TEXT_LIMITS.reason).optional(),
+  })
+  .openapi('PlatinumResponseSignature');
 const reviewBody = z
   .strictObject({
     decision: z.enum(['approve', 'return']),
@@ -269,6 +281,16 @@ const reviewRouteDef = createRoute({
   responses: { 200: detail('Reviewed'), ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
 });
 
+const signRouteDef = createRoute({
+  method: 'post',
+  path: '/api/v1/issues/{id}/response/signatures',
+  tags: ['platinum'],
+  summary:
+    'Agree, as the bureau head of a bureau asked to announce it together, to announce the response (連名公表); the last signature after approval publishes it (If-Match: the response’s version)',
+  request: { params: uuidParam, ...jsonBody(signatureBody) },
+  responses: { 200: detail('Signed'), ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
+});
+
 type Db = AppEnv['Variables']['services']['db'];
 
 async function assignmentAncestry(db: Db, row: Pick<IssueListRow, 'assignment'>): Promise<string[]> {
@@ -285,6 +307,13 @@ async function loadIssue(db: Db, id: string) {
 async function detailResponse(viewer: PlatinumViewer, db: Db, id: string) {
   const { row, ancestry } = await loadIssue(db, id);
   const campaignId = row.issue.campaignId;
+  const signatures = row.response ? await listSignatures(db, row.response.issueId) : [];
+  const bureauAncestries = await Promise.all(
+    signatures.map(async (signature) => ({
+      signature,
+      ancestry: await orgUnitAncestry(db, signature.orgUnitId),
+    })),
+  );
   const canSeeScores = platinumPolicy.canSeeScores(viewer, campaignId);
   const reviewerCount = await teamSize(db, campaignId);
   const audience = audienceOf(viewer);
@@ -300,7 +329,12 @@ async function detailResponse(viewer: PlatinumViewer, db: Db, id: string) {
     row,
     {
       canSeeScores,
-      canSeeUnannounced: platinumPolicy.canSeeUnannounced(viewer, campaignId, ancestry),
+      canSeeUnannounced: platinumPolicy.canSeeUnannounced(
+        viewer,
+        campaignId,
+        ancestry,
+        bureauAncestries.map((entry) => entry.ancestry),
+      ),
       today: todayInJapan(),
     },
     {
@@ -329,7 +363,18 @@ async function detailResponse(viewer: PlatinumViewer, db: Db, id: string) {
         canDecide: platinumPolicy.canDecide(viewer.user, ancestry),
         canWriteResponse: platinumPolicy.canWriteResponse(viewer.user, ancestry),
         canApproveResponse: platinumPolicy.canApproveResponse(viewer.user),
+        signableOrgUnitIds:
+          row.response?.status === 'pending_approval'
+            ? bureauAncestries
+                .filter(
+                  (entry) =>
+                    entry.signature.signedAt === null &&
+                    platinumPolicy.canSignResponse(viewer.user, entry.ancestry),
+                )
+                .map((entry) => entry.signature.orgUnitId)
+            : [],
       },
+      signatures,
     },
   );
 }
@@ -597,12 +642,13 @@ export function registerIssueRoutes(app: App): void {
     const id = c.req.valid('param').id;
     await authorizeBureau(c, viewer, id, true);
     const expectedVersion = optionalIfMatch(c);
-    const { body, submit } = c.req.valid('json');
+    const { body, submit, relatedOrgUnitIds } = c.req.valid('json');
     await c.get('services').db.transaction((tx) =>
       saveResponse(tx, {
         issueId: id,
         body,
         isSubmitted: submit,
+        relatedOrgUnitIds,
         expectedVersion,
         draftedById: viewer.user.id,
         actor: actorOf(c),
@@ -624,6 +670,33 @@ export function registerIssueRoutes(app: App): void {
         reason: reason ?? null,
         expectedVersion,
         approvedById: viewer.user.id,
+        actor: actorOf(c),
+      }),
+    );
+    return c.json(await respondWithDetail(c, viewer, id), 200);
+  });
+
+  app.openapi(signRouteDef, async (c) => {
+    const viewer = await loadViewer(c);
+    const id = c.req.valid('param').id;
+    const { orgUnitId, note } = c.req.valid('json');
+    const { db } = c.get('services');
+    // Deny by default: only the head of a bureau asked to announce this response signs for it.
+    const issue = await findIssue(db, id);
+    if (!issue) throw notFound();
+    const signatures = await listSignatures(db, id);
+    authorize(
+      signatures.some((row) => row.orgUnitId === orgUnitId) &&
+        platinumPolicy.canSignResponse(viewer.user, await orgUnitAncestry(db, orgUnitId)),
+    );
+    const expectedVersion = requireIfMatch(c);
+    await db.transaction((tx) =>
+      signResponse(tx, {
+        issueId: id,
+        orgUnitId,
+        note: note || null,
+        expectedVersion,
+        signedById: viewer.user.id,
         actor: actorOf(c),
       }),
     );

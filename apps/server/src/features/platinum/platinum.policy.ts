@@ -49,9 +49,18 @@ export const platinumPolicy = {
   canWriteResponse: (user: CurrentUser | null, assignmentAncestry: readonly string[]) =>
     user !== null && actsFor(user, ['bureau_head'], assignmentAncestry),
   canApproveResponse: (user: CurrentUser | null) => hasRole(user, 'reform_office'),
-  /** The decision and the draft response before they are announced. */
-  canSeeUnannounced: (viewer: PlatinumViewer, campaignId: string, assignmentAncestry: readonly string[]) =>
+  /** 連名公表: the bureau head of a bureau asked to announce the response together signs for it. */
+  canSignResponse: (user: CurrentUser | null, bureauAncestry: readonly string[]) =>
+    user !== null && actsFor(user, ['bureau_head'], bureauAncestry),
+  /** The decision and the draft response before they are announced (also to the bureaus announcing it together). */
+  canSeeUnannounced: (
+    viewer: PlatinumViewer,
+    campaignId: string,
+    assignmentAncestry: readonly string[],
+    relatedAncestries: readonly (readonly string[])[] = [],
+  ) =>
     viewer.teamCampaignIds.has(campaignId) ||
     hasAnyRole(viewer.user, ['reform_office', 'executive']) ||
-    actsFor(viewer.user, BUREAU_ROLES, assignmentAncestry),
+    actsFor(viewer.user, BUREAU_ROLES, assignmentAncestry) ||
+    relatedAncestries.some((ancestry) => actsFor(viewer.user, BUREAU_ROLES, ancestry)),
 };

@@ -9,7 +9,7 @@ import {
   platinumThemeLabel,
   preciseDateLabel,
 } from '@totonoe/domain';
-import type { listPublishedResponses } from './public-responses.queries.ts';
+import type { AnnouncingBureau, listPublishedResponses } from './public-responses.queries.ts';
 
 const localized = z.object({ ja: z.string(), en: z.string() });
 
@@ -27,6 +27,8 @@ export const publicResponseSchema = z
     decisionLabel: localized.nullable(),
     implementationDateLabel: localized.nullable(),
     orgUnitName: z.string().nullable(),
+    /** 連名公表: the bureaus that announced it together (names and days; never who signed). */
+    announcingBureaus: z.array(z.object({ name: z.string(), signedOn: z.string() })),
     body: z.string(),
     publishedAt: z.string().nullable(),
     publishedOn: z.string().nullable(),
@@ -42,7 +44,9 @@ function tokyoDay(instant: Date): string {
 /** Shapes a published response for the public: the issue, the bureau's decision and the response, never who proposed it. */
 export function presentPublicResponse(
   row: Awaited<ReturnType<typeof listPublishedResponses>>[number],
+  bureaus: readonly AnnouncingBureau[] = [],
 ): PublicResponse {
+  const orgUnitName = row.announcingOrgUnitName ?? row.assignedOrgUnitName;
   const date: PreciseDate | null =
     row.implementationPrecision && row.implementationStart && row.implementationEnd
       ? { precision: row.implementationPrecision, start: row.implementationStart, end: row.implementationEnd }
@@ -66,7 +70,13 @@ export function presentPublicResponse(
           en: preciseDateLabel(date, { locale: 'en', withYear: true }),
         }
       : null,
-    orgUnitName: row.announcingOrgUnitName ?? row.assignedOrgUnitName,
+    orgUnitName,
+    announcingBureaus:
+      bureaus.length > 0
+        ? bureaus.map((bureau) => ({ name: bureau.name, signedOn: tokyoDay(bureau.signedAt) }))
+        : orgUnitName && row.publishedAt
+          ? [{ name: orgUnitName, signedOn: tokyoDay(row.publishedAt) }]
+          : [],
     body: row.body,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     publishedOn: row.publishedAt ? tokyoDay(row.publishedAt) : null,

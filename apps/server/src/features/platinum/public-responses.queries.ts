@@ -7,6 +7,7 @@ import {
   platinumAssignments,
   platinumCampaigns,
   platinumIssues,
+  platinumResponseSignatures,
   platinumResponses,
 } from '../../db/schema/index.ts';
 
@@ -53,4 +54,39 @@ export async function listPublishedResponses(db: Executor, fiscalYear: number) {
     status: IssueStatus;
     decision: AssignmentDecision | null;
   })[];
+}
+
+/**
+ * The bureaus that announced the listed responses together (連名公表), signed ones only, in one
+ * statement: bureau names and days, never who signed.
+ */
+export type AnnouncingBureau = { name: string; signedAt: Date; isAssigned: boolean };
+
+export async function listAnnouncingBureaus(
+  db: Executor,
+  responseIds: readonly string[],
+): Promise<Map<string, AnnouncingBureau[]>> {
+  const byResponse = new Map<string, AnnouncingBureau[]>();
+  if (responseIds.length === 0) return byResponse;
+  const rows = await db
+    .select({
+      responseId: platinumResponseSignatures.responseId,
+      orgUnitId: platinumResponseSignatures.orgUnitId,
+      name: orgUnits.name,
+      signedAt: platinumResponseSignatures.signedAt,
+      isAssigned: eq(platinumResponses.announcedByOrgUnitId, platinumResponseSignatures.orgUnitId),
+    })
+    .from(platinumResponseSignatures)
+    .innerJoin(orgUnits, eq(orgUnits.id, platinumResponseSignatures.orgUnitId))
+    .innerJoin(platinumResponses, eq(platinumResponses.issueId, platinumResponseSignatures.responseId))
+    .where(inArray(platinumResponseSignatures.responseId, [...responseIds]))
+    .orderBy(asc(orgUnits.code));
+  for (const row of rows) {
+    if (row.signedAt === null) continue;
+    const list = byResponse.get(row.responseId) ?? [];
+    list.push({ name: row.name, signedAt: row.signedAt, isAssigned: Boolean(row.isAssigned) });
+    byResponse.set(row.responseId, list);
+  }
+  for (const list of byResponse.values()) list.sort((a, b) => Number(b.isAssigned) - Number(a.isAssigned));
+  return byResponse;
 }

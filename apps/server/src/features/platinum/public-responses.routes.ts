@@ -4,7 +4,7 @@ import type { App } from '../../lib/context.ts';
 import { errorResponses, fiscalYearQuery, jsonResponse } from '../../lib/openapi.ts';
 import { resolveFiscalYear } from '../fiscal-years/index.ts';
 import { presentPublicResponse, publicResponseSchema } from './public-responses.presenter.ts';
-import { listPublishedResponses } from './public-responses.queries.ts';
+import { listAnnouncingBureaus, listPublishedResponses } from './public-responses.queries.ts';
 
 const publicResponsesRouteDef = createRoute({
   method: 'get',
@@ -32,9 +32,17 @@ export function registerPlatinumPublicRoutes(app: App): void {
     const { db } = c.get('services');
     const fiscalYear = await resolveFiscalYear(db, c.req.valid('query').fy);
     const rows = await listPublishedResponses(db, fiscalYear);
+    const bureaus = await listAnnouncingBureaus(
+      db,
+      rows.map((row) => row.issueId),
+    );
     c.header('cache-control', 'no-cache');
     return c.json(
-      { fiscalYear, fiscalYearLabel: fiscalYearLabel(fiscalYear), items: rows.map(presentPublicResponse) },
+      {
+        fiscalYear,
+        fiscalYearLabel: fiscalYearLabel(fiscalYear),
+        items: rows.map((row) => presentPublicResponse(row, bureaus.get(row.issueId))),
+      },
       200,
     );
   });

@@ -4,11 +4,14 @@ import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVersion } from '../../lib/etag.ts';
 import { notifyUsers } from '../notifications/index.ts';
+import { isFullySigned } from './co-announce.ts';
 import { auditSnapshotOfIssue, auditSnapshotOfResponse, issueLink } from './issue-snapshots.ts';
 import {
+  type IssueRow,
   lockIssue,
   lockResponse,
   outcomeRecipients,
+  type ResponseRow,
   updateIssueRow,
   updateResponseRow,
 } from './issues.queries.ts';
@@ -82,6 +85,55 @@ export async function reviewResponse(
       },
     });
   }
+  if (!(await isFullySigned(tx, response.issueId))) {
+    // Announced together: approved now, published when the last related bureau head signs.
+    const approved = await updateResponseRow(tx, response, {
+      approvedById: options.approvedById,
+      returnReason: null,
+    });
+    await recordAudit(tx, options.actor, {
+      action: 'platinum_response.approve',
+      entityType: 'platinum_issue',
+      entityId: issue.id,
+      before: { response: auditSnapshotOfResponse(response) },
+      after: { response: auditSnapshotOfResponse(approved), awaitingSignatures: true },
+    });
+    return { issue, response: approved };
+  }
+  return publishResponse(tx, {
+    issue,
+    response,
+    approvedById: options.approvedById,
+    actor: options.actor,
+    action: 'platinum_response.approve',
+  });
+}
+
+/**
+ * Publishes an approved response that every bureau announcing it has signed: the issue is
+ * announced and every submitter and supporter of its ideas is notified.
+ */
+export async function publishResponse(
+  tx: Transaction,
+  options: {
+    issue: IssueRow;
+    response: ResponseRow;
+    approvedById: string;
+    actor: Actor;
+    action: 'platinum_response.approve' | 'platinum_response.publish';
+  },
+) {
+  const { issue, response } = options;
+  const issueNext = nextIssueStatus(issue.status, 'announce');
+  const next = nextResponseStatus(response.status, 'approve');
+  if (issueNext === null || next === null) {
+    throw new AppError('invalid_transition', {
+      messages: {
+        ja: '所管局の決定がない課題の対応方針は公表できません。',
+        en: 'A response cannot be announced before the decision.',
+      },
+    });
+  }
   const now = new Date();
   const published = await updateResponseRow(tx, response, {
     status: next,
@@ -95,7 +147,7 @@ export async function reviewResponse(
     announcedAt: now,
   });
   await recordAudit(tx, options.actor, {
-    action: 'platinum_response.approve',
+    action: options.action,
     entityType: 'platinum_issue',
     entityId: issue.id,
     before: { ...auditSnapshotOfIssue(issue), response: auditSnapshotOfResponse(response) },

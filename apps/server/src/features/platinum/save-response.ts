@@ -4,6 +4,8 @@ import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVersion } from '../../lib/etag.ts';
 import { notifyUsers } from '../notifications/index.ts';
+import { findOrgUnitName } from './campaigns.queries.ts';
+import { listSignatures, resetSignatures } from './co-announce.ts';
 import { auditSnapshotOfResponse, issueLink } from './issue-snapshots.ts';
 import {
   findAssignment,
@@ -25,6 +27,8 @@ export async function saveResponse(
     issueId: string;
     body: string;
     isSubmitted: boolean;
+    /** The related bureaus that announce it together; left out: those named before. */
+    relatedOrgUnitIds?: readonly string[] | undefined;
     expectedVersion: number | null;
     draftedById: string;
     actor: Actor;
@@ -63,6 +67,27 @@ export async function saveResponse(
       },
     });
   }
+  let relatedOrgUnitIds = options.relatedOrgUnitIds;
+  if (relatedOrgUnitIds === undefined) {
+    relatedOrgUnitIds = current
+      ? (await listSignatures(tx, current.issueId))
+          .map((row) => row.orgUnitId)
+          .filter((id) => id !== assignment.orgUnitId)
+      : [];
+  } else {
+    for (const [index, orgUnitId] of relatedOrgUnitIds.entries()) {
+      if (!(await findOrgUnitName(tx, orgUnitId))) {
+        throw new AppError('validation_failed', {
+          fieldErrors: [
+            {
+              path: `relatedOrgUnitIds.${index}`,
+              messages: { ja: '組織が見つかりません。', en: 'Unknown org unit.' },
+            },
+          ],
+        });
+      }
+    }
+  }
   const status = options.isSubmitted ? 'pending_approval' : 'draft';
   const values = {
     body: options.body,
@@ -71,16 +96,23 @@ export async function saveResponse(
     announcedByOrgUnitId: assignment.orgUnitId,
     submittedAt: options.isSubmitted ? new Date() : null,
     returnReason: null,
+    approvedById: null,
   } as const;
   const saved = current
     ? await updateResponseRow(tx, current, values)
     : await insertResponse(tx, { issueId: issue.id, ...values });
+  await resetSignatures(tx, {
+    responseId: saved.issueId,
+    assignedOrgUnitId: assignment.orgUnitId,
+    relatedOrgUnitIds,
+    submittedById: options.isSubmitted ? options.draftedById : null,
+  });
   await recordAudit(tx, options.actor, {
     action: options.isSubmitted ? 'platinum_response.submit' : 'platinum_response.save',
     entityType: 'platinum_issue',
     entityId: issue.id,
     before: auditSnapshotOfResponse(current),
-    after: auditSnapshotOfResponse(saved),
+    after: { ...auditSnapshotOfResponse(saved), relatedOrgUnitIds },
   });
   if (options.isSubmitted) {
     await notifyUsers(tx, await reformOfficeMembers(tx), {
