@@ -292,6 +292,17 @@ const ja = {
   publicCount: '{year}に表明された対応方針：{count}件',
   publicBureau: '所管局',
   publicPublishedOn: '公表日',
+  coAnnounceTitle: '連名で公表する局',
+  coAnnounceLead: '関係するすべての局長が同意し、行政経営課（改革担当）が承認すると、全職員に公表されます。',
+  coAnnounceSigned: '同意済み（{date}）',
+  coAnnounceWaiting: '同意待ち',
+  coAnnounceAssigned: '所管局',
+  coAnnounceProgress: '{total}局中{signed}局が同意',
+  coAnnounceSign: '{name}として連名で公表に同意する',
+  coAnnounceRelated: '連名で公表する関係局（任意）',
+  coAnnounceRelatedHint:
+    '選んだ局の局長が同意するまで公表されません。内容を変えると同意はやり直しになります。',
+  publicBureaus: '連名で公表した局',
 };
 
 type Key = keyof typeof ja;
@@ -587,6 +598,18 @@ const en: Record<Key, string> = {
   publicCount: 'Responses announced in {year}: {count}',
   publicBureau: 'Bureau',
   publicPublishedOn: 'Announced on',
+  coAnnounceTitle: 'Bureaus announcing together',
+  coAnnounceLead:
+    'It is published to all staff once the head of every bureau listed has agreed and the reform office has approved it.',
+  coAnnounceSigned: 'Agreed ({date})',
+  coAnnounceWaiting: 'Waiting',
+  coAnnounceAssigned: 'assigned bureau',
+  coAnnounceProgress: '{signed} of {total} bureaus agreed',
+  coAnnounceSign: 'Agree to announce it together, for {name}',
+  coAnnounceRelated: 'Related bureaus announcing it together (optional)',
+  coAnnounceRelatedHint:
+    'It is not published until the heads of these bureaus agree. Changing the text asks them again.',
+  publicBureaus: 'Announced together by',
 };
 
 export type PlatinumTextKey = Key;

@@ -223,6 +223,8 @@ export type IssueDetail = Omit<IssueSummary, 'assignment'> & {
     body: string;
     status: 'draft' | 'pending_approval' | 'published';
     announcedBy: { id: string; name: string } | null;
+    /** 連名公表: every bureau announcing it, whether and when its head agreed. */
+    bureaus: ResponseBureau[];
     returnReason: string | null;
     submittedAt: string | null;
     publishedAt: string | null;
@@ -234,7 +236,18 @@ export type IssueDetail = Omit<IssueSummary, 'assignment'> & {
     canDecide: boolean;
     canWriteResponse: boolean;
     canApproveResponse: boolean;
+    /** The waiting bureaus this reader heads and may sign for. */
+    signableOrgUnitIds: string[];
   };
+};
+
+/** A bureau announcing a response together (連名公表). */
+export type ResponseBureau = {
+  id: string;
+  name: string;
+  isAssigned: boolean;
+  hasSigned: boolean;
+  signedAt: string | null;
 };
 
 export type BoardItem = IssueSummary & {
@@ -292,6 +305,8 @@ export type PublicResponse = {
   decisionLabel: LocalizedText | null;
   implementationDateLabel: LocalizedText | null;
   orgUnitName: string | null;
+  /** The bureaus that announced it together (names and days, never who signed). */
+  announcingBureaus: { name: string; signedOn: string }[];
   body: string;
   publishedAt: string | null;
   publishedOn: string | null;

@@ -20,6 +20,7 @@ import { DECISIONS, type Decision, type IssueDetail, SCORE_CRITERIA, type ScoreC
 import { INPUT_PRECISIONS, type InputPrecision, preciseDateFromInput } from '../utils/precise-date-input';
 import { DecisionBadge, ProgressBadge, TextBlock, ThemeBadge } from './badges';
 import { IdeaCard } from './idea-card';
+import { ResponseBureaus } from './response-bureaus';
 
 type Action = ReturnType<typeof useIssueAction>;
 
@@ -655,6 +656,15 @@ function ResponseSection({ issue, action }: { issue: IssueDetail; action: Action
   const errors = useFieldErrors(action.error);
   const [body, setBody] = useState(response?.body ?? '');
   const [returnReason, setReturnReason] = useState('');
+  const [relatedIds, setRelatedIds] = useState<string[]>(
+    () => response?.bureaus.filter((bureau) => !bureau.isAssigned).map((bureau) => bureau.id) ?? [],
+  );
+  const orgUnits = useOrgUnitOptions();
+  const relatedCandidates = (orgUnits.data?.items ?? []).filter(
+    (unit) =>
+      (unit.level === 'bureau' || unit.level === 'office' || unit.level === 'ward') &&
+      unit.id !== issue.assignment?.orgUnit.id,
+  );
   const canEdit =
     issue.viewer.canWriteResponse &&
     (issue.status === 'sent_on' || issue.status === 'decided') &&
@@ -663,7 +673,7 @@ function ResponseSection({ issue, action }: { issue: IssueDetail; action: Action
     action.mutate({
       method: 'PUT',
       path: '/response',
-      body: { body, submit },
+      body: { body, submit, relatedOrgUnitIds: relatedIds },
       version: response?.version ?? null,
     });
   return (
@@ -689,6 +699,19 @@ function ResponseSection({ issue, action }: { issue: IssueDetail; action: Action
           {response.returnReason && response.status === 'draft' ? (
             <Alert tone="warning">{text('returnedBecause', { reason: response.returnReason })}</Alert>
           ) : null}
+          <ResponseBureaus
+            bureaus={response.bureaus}
+            signableOrgUnitIds={issue.viewer.signableOrgUnitIds}
+            isPending={action.isPending}
+            onSign={(orgUnitId) =>
+              action.mutate({
+                method: 'POST',
+                path: '/response/signatures',
+                body: { orgUnitId },
+                version: response.version,
+              })
+            }
+          />
         </div>
       ) : null}
       {canEdit ? (
@@ -712,6 +735,30 @@ function ResponseSection({ issue, action }: { issue: IssueDetail; action: Action
               />
             )}
           </FormField>
+          {relatedCandidates.length > 0 ? (
+            <fieldset className="flex flex-col gap-1">
+              <legend className="text-std-16B-170">{text('coAnnounceRelated')}</legend>
+              <p className="text-dns-14N-130">{text('coAnnounceRelatedHint')}</p>
+              <div className="flex max-h-48 flex-col gap-1 overflow-y-auto">
+                {relatedCandidates.map((unit) => (
+                  <label key={unit.id} className="flex items-center gap-2 text-std-16N-170">
+                    <input
+                      type="checkbox"
+                      checked={relatedIds.includes(unit.id)}
+                      onChange={(event) =>
+                        setRelatedIds((current) =>
+                          event.target.checked
+                            ? [...current, unit.id]
+                            : current.filter((id) => id !== unit.id),
+                        )
+                      }
+                    />
+                    {unit.name}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ) : null}
           <div className="flex flex-wrap gap-3">
             <Button type="submit" variant="secondary">
               {text('saveDraft')}

@@ -67,7 +67,12 @@ export function PublicResponsesPage({
                     {item.title}
                   </h2>
                   <dl className="grid gap-x-6 gap-y-1 text-std-16N-170 md:grid-cols-[10rem_1fr]">
-                    {item.orgUnitName ? (
+                    {item.announcingBureaus.length > 1 ? (
+                      <>
+                        <dt className="font-bold">{text('publicBureaus')}</dt>
+                        <dd>{item.announcingBureaus.map((bureau) => bureau.name).join('・')}</dd>
+                      </>
+                    ) : item.orgUnitName ? (
                       <>
                         <dt className="font-bold">{text('publicBureau')}</dt>
                         <dd>{item.orgUnitName}</dd>
