@@ -133,6 +133,11 @@ describe('a response announced by several bureaus together', () => {
         [kankyoId, false, false],
       ].sort(),
     );
+    // The related bureau heads are asked to agree.
+    const asked = bodyOf<{ items: { kind: string; link: string | null }[] }>(
+      await t.call('GET', '/api/v1/notifications', { cookie: cookies.staff2 }),
+    ).items.filter((item) => item.kind === 'platinum.response_signature_requested');
+    expect(asked.map((item) => item.link)).toEqual([`/platinum/issues/${id}`]);
     // Related bureau heads see the draft and may sign for their own bureau only.
     expect((await view(id, cookies.staff1!)).viewer.signableOrgUnitIds).toEqual([hokenId]);
     expect((await view(id, cookies.pt1!)).viewer.signableOrgUnitIds).toEqual([]);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
   notifications,
@@ -7,6 +7,7 @@ import {
   platinumIdeas,
   platinumIssueScores,
   platinumIssues,
+  platinumResponseSignatures,
   platinumResponses,
   platinumSupports,
   platinumTeamMembers,
@@ -125,11 +126,33 @@ export async function backdateIssue(
         updatedAt: dates.statusChangedAt,
       })
       .where(eq(platinumResponses.issueId, issueId));
+    await db
+      .update(platinumResponseSignatures)
+      .set({ signedAt: dates.decidedAt })
+      .where(
+        and(
+          eq(platinumResponseSignatures.responseId, issueId),
+          isNotNull(platinumResponseSignatures.signedAt),
+        ),
+      );
   }
   await db
     .update(notifications)
     .set({ createdAt: dates.statusChangedAt })
     .where(eq(notifications.link, `/platinum/issues/${issueId}`));
+}
+
+/** The day a related bureau's head agreed to announce a demo response together (連名公表). */
+export async function backdateSignature(db: Executor, issueId: string, orgUnitId: string, at: Date) {
+  await db
+    .update(platinumResponseSignatures)
+    .set({ signedAt: at })
+    .where(
+      and(
+        eq(platinumResponseSignatures.responseId, issueId),
+        eq(platinumResponseSignatures.orgUnitId, orgUnitId),
+      ),
+    );
 }
 
 /** The PT's join date. */

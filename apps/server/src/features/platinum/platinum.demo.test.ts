@@ -140,4 +140,26 @@ describe('the FY2024 Platinum demo data', () => {
     );
     expect(inbox.items.some((item) => item.kind === 'platinum.response_published')).toBe(true);
   });
+
+  it('has a response announced together by 総務局 and 財政局 (連名公表)', async () => {
+    const issues = bodyOf<{ items: { id: string; title: string }[] }>(
+      await t.call('GET', `/api/v1/issues?campaign=${campaignId}`, { cookie: cookies.staff1 }),
+    );
+    const telework = issues.items.find((item) => item.title === 'テレワーク環境の拡充')!;
+    const detail = bodyOf<Issue & { response: { bureaus: { name: string; hasSigned: boolean }[] } }>(
+      await t.call('GET', `/api/v1/issues/${telework.id}`, { cookie: cookies.staff1 }),
+    );
+    expect(detail.status).toBe('announced');
+    expect(detail.response.status).toBe('published');
+    expect(detail.response.bureaus.map((bureau) => [bureau.name, bureau.hasSigned])).toEqual([
+      ['総務局', true],
+      ['財政局', true],
+    ]);
+    const publicList = bodyOf<{ items: { issueId: string; announcingBureaus: { signedOn: string }[] }[] }>(
+      await t.call('GET', '/api/v1/public/platinum-responses?fy=2024'),
+    );
+    expect(
+      publicList.items.find((item) => item.issueId === telework.id)?.announcingBureaus.map((b) => b.signedOn),
+    ).toEqual(['2024-09-26', '2024-10-10']);
+  });
 });

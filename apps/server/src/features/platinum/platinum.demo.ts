@@ -4,12 +4,14 @@ import type { Actor } from '../../lib/audit.ts';
 import type { DemoContext, DemoExtension } from '../../seed/load-demo-data.ts';
 import { assignIssue } from './assign-issue.ts';
 import { changeIssueStatus } from './change-issue-status.ts';
+import { signResponse } from './co-announce.ts';
 import { commentOnIdea } from './comment-on-idea.ts';
 import { createIssue } from './create-issue.ts';
 import { mergeIdea } from './merge-ideas.ts';
 import {
   backdateIdea,
   backdateIssue,
+  backdateSignature,
   backdateSupports,
   backdateTeam,
   demoPasswordHash,
@@ -559,6 +561,8 @@ type IssueSeed = {
         implementationDate?: PreciseDate;
         options?: { title: string; summary: string }[];
         response?: string;
+        /** 連名公表: related bureaus whose heads announce the response together, and the day each agreed. */
+        coAnnouncers?: { unit: string; head: string; signedOn: string }[];
         announcedOn?: string;
         startedOn?: string;
       };
@@ -619,6 +623,8 @@ const ISSUES: IssueSeed[] = [
       implementationDate: preciseDate('half', 2025, 1),
       response:
         '在宅勤務の上限を令和7年度から週3回に緩和します。執務用PCは令和7年度上期の更新からノートPCに切り替えます。区役所のサテライト席は改修計画と合わせて検討を続けます。',
+      // PCの更新は財政局の予算に関わるため、総務局長と財政局長の連名で公表した。
+      coAnnouncers: [{ unit: 'zaisei', head: 'zaisei-head', signedOn: '2024-10-10' }],
       announcedOn: '2024-10-10',
     },
   },
@@ -993,6 +999,9 @@ async function loadPlatinumDemo(tx: Transaction, context: DemoContext): Promise<
       issueId: issue.id,
       body: outcome.response,
       isSubmitted: true,
+      relatedOrgUnitIds: (outcome.coAnnouncers ?? []).map(
+        (entry) => context.orgUnitIdByCode.get(entry.unit)!,
+      ),
       expectedVersion: null,
       draftedById: userId(outcome.head),
       actor: actor(outcome.head),
@@ -1001,7 +1010,7 @@ async function loadPlatinumDemo(tx: Transaction, context: DemoContext): Promise<
       await backdateIssue(tx, issue.id, { createdAt, sentOnAt, decidedAt, statusChangedAt: decidedAt });
       continue;
     }
-    await reviewResponse(tx, {
+    const reviewed = await reviewResponse(tx, {
       issueId: issue.id,
       decision: 'approve',
       reason: null,
@@ -1009,6 +1018,19 @@ async function loadPlatinumDemo(tx: Transaction, context: DemoContext): Promise<
       approvedById: userId('reform'),
       actor: actor('reform'),
     });
+    // Announced together: approved first, published when the last related bureau head agrees.
+    let responseVersion = reviewed.response.version;
+    for (const entry of outcome.coAnnouncers ?? []) {
+      const signed = await signResponse(tx, {
+        issueId: issue.id,
+        orgUnitId: context.orgUnitIdByCode.get(entry.unit)!,
+        note: null,
+        expectedVersion: responseVersion,
+        signedById: userId(entry.head),
+        actor: actor(entry.head),
+      });
+      responseVersion = signed.response.version;
+    }
     const announcedAt = at(outcome.announcedOn, '15:00');
     if (outcome.kind === 'implemented' && outcome.startedOn) {
       await startImplementation(tx, {
@@ -1035,6 +1057,14 @@ async function loadPlatinumDemo(tx: Transaction, context: DemoContext): Promise<
       announcedAt,
       statusChangedAt: announcedAt,
     });
+    for (const entry of outcome.coAnnouncers ?? []) {
+      await backdateSignature(
+        tx,
+        issue.id,
+        context.orgUnitIdByCode.get(entry.unit)!,
+        at(entry.signedOn, '11:00'),
+      );
+    }
   }
 }
 

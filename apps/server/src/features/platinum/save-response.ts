@@ -4,10 +4,11 @@ import { type Actor, recordAudit } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVersion } from '../../lib/etag.ts';
 import { notifyUsers } from '../notifications/index.ts';
-import { findOrgUnitName } from './campaigns.queries.ts';
+import { findOrgUnitName, orgUnitAncestry } from './campaigns.queries.ts';
 import { listSignatures, resetSignatures } from './co-announce.ts';
 import { auditSnapshotOfResponse, issueLink } from './issue-snapshots.ts';
 import {
+  bureauMembersFor,
   findAssignment,
   insertResponse,
   lockIssue,
@@ -121,6 +122,22 @@ export async function saveResponse(
       titleEn: `The response to "${issue.title}" awaits approval.`,
       link: issueLink(issue.id),
     });
+    // 連名公表: the heads of the related bureaus are asked to agree.
+    const heads = new Set<string>();
+    for (const orgUnitId of relatedOrgUnitIds) {
+      if (orgUnitId === assignment.orgUnitId) continue;
+      const ancestry = await orgUnitAncestry(tx, orgUnitId);
+      for (const userId of await bureauMembersFor(tx, ancestry, ['bureau_head'])) heads.add(userId);
+    }
+    heads.delete(options.draftedById);
+    if (heads.size > 0) {
+      await notifyUsers(tx, [...heads], {
+        kind: 'platinum.response_signature_requested',
+        titleJa: `課題「${issue.title}」の対応方針について、連名での公表への同意をお願いします。`,
+        titleEn: `Please agree to announce the response to "${issue.title}" together.`,
+        link: issueLink(issue.id),
+      });
+    }
   }
   return saved;
 }
