@@ -24,7 +24,7 @@ type Issue = {
   version: number;
   status: string;
   assignment: { version: number } | null;
-  response: { status: string; version: number; bureaus: Bureau[] } | null;
+  response: { status: string; version: number; isApproved: boolean; bureaus: Bureau[] } | null;
   viewer: { signableOrgUnitIds: string[] };
 };
 
@@ -151,7 +151,7 @@ describe('a response announced by several bureaus together', () => {
     expect(approved.status, approved.text).toBe(200);
     expect(bodyOf<Issue>(approved).status).toBe('decided');
     response = bodyOf<Issue>(approved).response!;
-    expect(response.status).toBe('pending_approval');
+    expect(response).toMatchObject({ status: 'pending_approval', isApproved: true });
     expect(await publishedNotices('kodomo-staff', id)).toBe(0);
 
     const sign = (login: string, orgUnitId: string, version: number | null = response.version) =>

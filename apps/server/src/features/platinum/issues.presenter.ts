@@ -83,6 +83,8 @@ export const responseSchema = z
     announcedBy: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
     /** 連名公表: every bureau announcing the response, whether and when its head agreed. */
     bureaus: z.array(responseBureauSchema),
+    /** Approved by the reform office; while still awaiting approval in status, it waits for bureau heads to agree. */
+    isApproved: z.boolean(),
     returnReason: z.string().nullable(),
     submittedAt: z.string().nullable(),
     publishedAt: z.string().nullable(),
@@ -185,6 +187,7 @@ export function presentResponse(
   if (response.status !== 'published' && !canSeeUnannounced) return null;
   return {
     bureaus: presentResponseBureaus(response, announcedByName, signatures),
+    isApproved: response.approvedById !== null,
     body: response.body,
     status: response.status,
     announcedBy:

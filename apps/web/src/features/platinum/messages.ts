@@ -303,6 +303,7 @@ const ja = {
   coAnnounceRelatedHint:
     '選んだ局の局長が同意するまで公表されません。内容を変えると同意はやり直しになります。',
   publicBureaus: '連名で公表した局',
+  coAnnounceApprovedWaiting: '承認済みです。すべての局長が同意すると公表されます。',
 };
 
 type Key = keyof typeof ja;
@@ -610,6 +611,7 @@ const en: Record<Key, string> = {
   coAnnounceRelatedHint:
     'It is not published until the heads of these bureaus agree. Changing the text asks them again.',
   publicBureaus: 'Announced together by',
+  coAnnounceApprovedWaiting: 'Approved. It is published once every bureau head has agreed.',
 };
 
 export type PlatinumTextKey = Key;

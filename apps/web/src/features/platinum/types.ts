@@ -225,6 +225,8 @@ export type IssueDetail = Omit<IssueSummary, 'assignment'> & {
     announcedBy: { id: string; name: string } | null;
     /** 連名公表: every bureau announcing it, whether and when its head agreed. */
     bureaus: ResponseBureau[];
+    /** Approved by the reform office (while pending, it waits for bureau heads to agree). */
+    isApproved: boolean;
     returnReason: string | null;
     submittedAt: string | null;
     publishedAt: string | null;

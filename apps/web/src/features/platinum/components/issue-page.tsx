@@ -699,6 +699,9 @@ function ResponseSection({ issue, action }: { issue: IssueDetail; action: Action
           {response.returnReason && response.status === 'draft' ? (
             <Alert tone="warning">{text('returnedBecause', { reason: response.returnReason })}</Alert>
           ) : null}
+          {response.status === 'pending_approval' && response.isApproved ? (
+            <p className="text-std-16N-170">{text('coAnnounceApprovedWaiting')}</p>
+          ) : null}
           <ResponseBureaus
             bureaus={response.bureaus}
             signableOrgUnitIds={issue.viewer.signableOrgUnitIds}
@@ -769,7 +772,7 @@ function ResponseSection({ issue, action }: { issue: IssueDetail; action: Action
           </div>
         </form>
       ) : null}
-      {issue.viewer.canApproveResponse && response?.status === 'pending_approval' ? (
+      {issue.viewer.canApproveResponse && response?.status === 'pending_approval' && !response.isApproved ? (
         <div className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-4">
           <div>
             <Button
