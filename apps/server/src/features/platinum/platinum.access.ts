@@ -138,6 +138,40 @@ async function pendingResponseIssue(fixtures: MatrixFixtures) {
   return { ...issue, responseVersion: (saved.response as Json).version as number };
 }
 
+/**
+ * An issue 総務局 decided, whose response its head sent for approval to be announced together with
+ * 子ども家庭局 (whose head has yet to sign).
+ */
+async function coAnnouncedIssue(fixtures: MatrixFixtures) {
+  const issue = await newIssue(fixtures);
+  const sent = await ok(
+    fixtures,
+    'pt1',
+    'PUT',
+    `/api/v1/issues/${issue.id}/assignment`,
+    { orgUnitId: fixtures.orgUnitId('somu'), dueOn: '2099-03-31' },
+    { 'if-match': `"${issue.version}"` },
+  );
+  await ok(
+    fixtures,
+    'somu-staff',
+    'PATCH',
+    `/api/v1/issues/${issue.id}/assignment`,
+    {
+      decision: 'adopted',
+      decisionReason: '効果が見込まれるため',
+      implementationDate: { precision: 'month', start: '2099-04-01', end: '2099-04-30' },
+    },
+    { 'if-match': `"${(sent.assignment as Json).version}"` },
+  );
+  const saved = await ok(fixtures, 'somu-head', 'PUT', `/api/v1/issues/${issue.id}/response`, {
+    body: '連名で公表する対応方針',
+    submit: true,
+    relatedOrgUnitIds: [fixtures.orgUnitId('kodomo')],
+  });
+  return { id: issue.id, responseVersion: (saved.response as Json).version as number };
+}
+
 /** An issue whose response is announced. */
 async function announcedIssue(fixtures: MatrixFixtures) {
   const issue = await pendingResponseIssue(fixtures);
@@ -586,6 +620,23 @@ export const platinumAccess: AccessEntry[] = [
       return {
         path: `/api/v1/issues/${issue.id}/response/review`,
         body: { decision: 'approve' },
+        headers: { 'if-match': `"${issue.responseVersion}"` },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/issues/:id/response/signatures',
+    allow: (actor) => actor.name === 'kodomo-head',
+    note: 'the head of a bureau named to announce the response together, for that bureau only',
+    request: async (fixtures, actor) => {
+      const issue =
+        actor.name === 'kodomo-head'
+          ? await coAnnouncedIssue(fixtures)
+          : await fixtures.once('platinum:co-announced', () => coAnnouncedIssue(fixtures));
+      return {
+        path: `/api/v1/issues/${issue.id}/response/signatures`,
+        body: { orgUnitId: fixtures.orgUnitId('kodomo') },
         headers: { 'if-match': `"${issue.responseVersion}"` },
       };
     },
