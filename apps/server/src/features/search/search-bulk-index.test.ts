@@ -4,6 +4,7 @@ import { searchDocuments } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildSearchDocuments } from './build-search-documents.ts';
 import { BULK_BATCH_SIZE, refreshSearchIndex } from './refresh-search-index.ts';
+import { replaceSearchDocuments } from './search.queries.ts';
 import { documentRow } from './search-documents.ts';
 
 /**
@@ -100,5 +101,29 @@ describe('bulk index build', () => {
     for (const row of rows.rows) {
       expect(row.bigrams).toEqual(bigrams(normalizeForSearch(`${row.title}\n${row.body}`)));
     }
+  });
+  it('two batches writing the same record at once both succeed, leaving one document per tier', async () => {
+    // Two workers can reach one record through different queue entries (an analysis queued itself
+    // and through its cluster): on PostgreSQL the second one's insert waits for the first to commit.
+    const { rows: found } = await t.database.pool.query<{ id: string }>(
+      'select id::text from analyses order by id limit 1',
+    );
+    const records = [{ kind: 'analysis', recordId: found[0]!.id }];
+    const { documents } = await buildSearchDocuments(t.database.db, records);
+    const rows = documents.map(documentRow);
+    expect(rows.length).toBeGreaterThan(0);
+    const write = (pause: number) =>
+      t.database.db.transaction(async (tx) => {
+        await replaceSearchDocuments(tx, records, rows);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      });
+    await Promise.all([write(200), write(0)]);
+    const { rows: stored } = await t.database.pool.query<{ tier: string; n: number }>(
+      `select tier, count(*)::int as n from search_documents where kind = 'analysis' and record_id = $1
+       group by tier`,
+      [records[0]!.recordId],
+    );
+    expect(stored.map((row) => row.n)).toEqual(stored.map(() => 1));
+    expect(stored.length).toBe(new Set(rows.map((row) => row.tier)).size);
   });
 });

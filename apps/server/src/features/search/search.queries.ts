@@ -37,7 +37,8 @@ const DOCUMENT_COLUMNS = sql.raw(`"kind" text, "recordId" text, "tier" text, "fi
 /**
  * Replaces the documents of the given records with new ones (none for a record that is gone): one
  * delete and one insert for the whole batch, the rows passed as one JSON array (no statement, and no
- * parameter list, per document).
+ * parameter list, per document). A document another batch wrote meanwhile (two workers can reach
+ * one record through different queue entries) is overwritten, not a duplicate-key failure.
  */
 export async function replaceSearchDocuments(
   db: Executor,
@@ -57,7 +58,15 @@ export async function replaceSearchDocuments(
       select "kind", "recordId", "tier", "fiscalYear", "fiscalYearTo", "orgUnitPath", "status", "title",
         "body", "searchTitle", "searchText", "bigrams", "link", "isPublic", "isForSignedIn", "readerRoles",
         "readerUnitIds", "readerUserIds", "sortAt"
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${DOCUMENT_COLUMNS})`);
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${DOCUMENT_COLUMNS})
+      on conflict (kind, record_id, tier) do update set fiscal_year = excluded.fiscal_year,
+        fiscal_year_to = excluded.fiscal_year_to, org_unit_path = excluded.org_unit_path,
+        status = excluded.status, title = excluded.title, body = excluded.body,
+        search_title = excluded.search_title, search_text = excluded.search_text,
+        bigrams = excluded.bigrams, link = excluded.link, is_public = excluded.is_public,
+        is_for_signed_in = excluded.is_for_signed_in, reader_roles = excluded.reader_roles,
+        reader_unit_ids = excluded.reader_unit_ids, reader_user_ids = excluded.reader_user_ids,
+        sort_at = excluded.sort_at`);
   }
 }
 
