@@ -18,7 +18,6 @@ const ja = {
   kind: '種類',
   change: '変更',
   eventsHeading: '変更の記録',
-  noEvents: '変更の記録はありません。',
   analysesHeading: '年度ごとの経営分析',
   noClusterAnalyses: 'まだ経営分析はありません。',
   'event.created': '新設',
@@ -29,8 +28,6 @@ const ja = {
   'event.split': '分割',
   'event.retired': '廃止',
   'event.owners_changed': '所管組織の変更',
-  eventFrom: '{year}年度から',
-  relatedClusters: '関係する事業クラスター：',
   openingHeading: '次の年度を始める',
   openingLead:
     '事業クラスター一覧はそのまま引き継がれます。最終報告に至っていない経営分析は、繰り越すか、理由を書いて終了します。',
@@ -388,7 +385,6 @@ const en: Record<Key, string> = {
   kind: 'Kind',
   change: 'Change',
   eventsHeading: 'Changes',
-  noEvents: 'No changes recorded.',
   analysesHeading: 'Analyses by fiscal year',
   noClusterAnalyses: 'No analysis yet.',
   'event.created': 'Created',
@@ -399,8 +395,6 @@ const en: Record<Key, string> = {
   'event.split': 'Split',
   'event.retired': 'Retired',
   'event.owners_changed': 'Owners changed',
-  eventFrom: 'from FY{year}',
-  relatedClusters: 'Related clusters: ',
   openingHeading: 'Start the next fiscal year',
   openingLead:
     'The cluster register carries over as it stands. Analyses without a final report are rolled over, or closed with a reason.',

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClusterEvent } from '@/features/clusters/components/cluster-event-list';
 import { apiClient } from '@/lib/api-client';
 import type { Stage } from '../types';
 import { analysesKey } from './analyses';
@@ -17,27 +18,7 @@ export type ClusterHistory = {
     changeKind: string;
     changeNote: string | null;
   }[];
-  events: {
-    fiscalYear: number;
-    kind:
-      | 'created'
-      | 'renamed'
-      | 'regrouped'
-      | 'renumbered'
-      | 'merged'
-      | 'split'
-      | 'retired'
-      | 'owners_changed';
-    relatedClusters: { id: string; number: number; name: string }[];
-    changes?: {
-      field: 'number' | 'name' | 'group' | 'kind' | 'owners';
-      before: string | null;
-      after: string | null;
-    }[];
-    note: string;
-    actor: { displayName: string } | null;
-    createdAt: string;
-  }[];
+  events: ClusterEvent[];
   analyses: { id: string; fiscalYear: number; stage: Stage; isClosed: boolean }[];
 };
 

@@ -79,7 +79,7 @@ export function ClusterHistoryPage({ clusterId }: { clusterId: string }) {
         </div>
       </Part>
       <Part id="cluster-events" title={text('eventsHeading')}>
-        {data.events.length === 0 ? <p>{text('noEvents')}</p> : <ClusterEventList events={data.events} />}
+        <ClusterEventList events={data.events} />
       </Part>
       <Part id="cluster-analyses" title={text('analysesHeading')}>
         {data.analyses.length === 0 ? (
