@@ -96,26 +96,26 @@ async function newIssue(
 
 const sharedIssue = (fixtures: MatrixFixtures) => fixtures.once('platinum:issue', () => newIssue(fixtures));
 
-/** An issue sent on to 子ども家庭局. */
-async function sentOnIssue(fixtures: MatrixFixtures) {
+/** An issue sent on to a bureau (子ども家庭局 unless named). */
+async function sentOnIssue(fixtures: MatrixFixtures, bureau = 'kodomo') {
   const issue = await newIssue(fixtures);
   const sent = await ok(
     fixtures,
     'pt1',
     'PUT',
     `/api/v1/issues/${issue.id}/assignment`,
-    { orgUnitId: fixtures.orgUnitId('kodomo'), dueOn: '2099-03-31' },
+    { orgUnitId: fixtures.orgUnitId(bureau), dueOn: '2099-03-31' },
     { 'if-match': `"${issue.version}"` },
   );
   return { id: issue.id, assignmentVersion: (sent.assignment as Json).version as number };
 }
 
 /** An issue the bureau decided to adopt. */
-async function decidedIssue(fixtures: MatrixFixtures) {
-  const issue = await sentOnIssue(fixtures);
+async function decidedIssue(fixtures: MatrixFixtures, bureau = 'kodomo') {
+  const issue = await sentOnIssue(fixtures, bureau);
   const decided = await ok(
     fixtures,
-    'kodomo-staff',
+    `${bureau}-staff`,
     'PATCH',
     `/api/v1/issues/${issue.id}/assignment`,
     {
@@ -143,27 +143,7 @@ async function pendingResponseIssue(fixtures: MatrixFixtures) {
  * 子ども家庭局 (whose head has yet to sign).
  */
 async function coAnnouncedIssue(fixtures: MatrixFixtures) {
-  const issue = await newIssue(fixtures);
-  const sent = await ok(
-    fixtures,
-    'pt1',
-    'PUT',
-    `/api/v1/issues/${issue.id}/assignment`,
-    { orgUnitId: fixtures.orgUnitId('somu'), dueOn: '2099-03-31' },
-    { 'if-match': `"${issue.version}"` },
-  );
-  await ok(
-    fixtures,
-    'somu-staff',
-    'PATCH',
-    `/api/v1/issues/${issue.id}/assignment`,
-    {
-      decision: 'adopted',
-      decisionReason: '効果が見込まれるため',
-      implementationDate: { precision: 'month', start: '2099-04-01', end: '2099-04-30' },
-    },
-    { 'if-match': `"${(sent.assignment as Json).version}"` },
-  );
+  const issue = await decidedIssue(fixtures, 'somu');
   const saved = await ok(fixtures, 'somu-head', 'PUT', `/api/v1/issues/${issue.id}/response`, {
     body: '連名で公表する対応方針',
     submit: true,
